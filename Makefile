@@ -1,0 +1,38 @@
+# The two commands: `make chat` (set up, train, chat in the terminal) and `make test`.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+PYTHON310 ?= $(shell command -v python3.10 2>/dev/null || ls -d $$HOME/.pyenv/versions/3.10.*/bin/python3.10 2>/dev/null | tail -n1)
+
+.PHONY: setup chat run train test bench lock clean
+
+$(VENV)/.installed: pyproject.toml requirements.lock
+	@test -n "$(PYTHON310)" || { echo "Unscripted needs Python 3.10 (for example: pyenv install 3.10)."; exit 1; }
+	test -x $(PY) || $(PYTHON310) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade "pip==24.3.1"
+	$(PY) -m pip install -q -c requirements.lock -e ".[dev]"
+	touch $@
+
+setup: $(VENV)/.installed
+
+chat: setup  ## set up, train if needed, start the action server and chat in the terminal
+	$(PY) -m bot chat
+
+run: setup  ## servers only: action server + Rasa server with the REST channel
+	$(PY) -m bot run
+
+train: setup
+	$(PY) -m bot train
+
+test: setup  ## the whole test suite (what .ci/run calls)
+	$(PY) -m bot train
+	$(PY) -m pytest
+
+bench: setup
+	$(PY) bench/latency.py
+
+lock: setup  ## re-pin every installed package into requirements.lock
+	$(PY) -m pip freeze --exclude-editable | grep -v '^unscripted' > requirements.lock
+
+clean:
+	rm -rf models results var .pytest_cache

@@ -1,0 +1,1 @@
+"""Custom actions (rasa_sdk) and the pure rules they use."""

@@ -1,0 +1,49 @@
+"""The observation part: one specific, recent moment, free of evaluation and criticism."""
+from __future__ import annotations
+
+import re
+
+from .blame import find_blame
+from .evaluation import find_criticism, find_evaluations
+from .findings import Finding, dedupe
+from .grammar import prep_text
+from .text import capital_i, strip_end_punct, strip_lead_fillers
+
+_LEAD = re.compile(
+    r"^(?:(?:and|so|but|well|just|it'?s|it\s+is|it\s+was|that\s+was|that'?s|mostly|"
+    r"probably)\s+)*(?:when|whenever|wen|whn|because|cause|'cause|cuz|coz|since)(?![\w'])[\s,]*",
+    re.IGNORECASE,
+)
+
+
+# A connector left hanging at the end ("lonely when", "you left and").
+_DANGLING = re.compile(r"(?:\s+|^)(?:when|whenever|because|since|and|so|but|then)$", re.IGNORECASE)
+
+
+def clean_observation(text: str) -> str:
+    """The observation alone: "When you left the dishes." -> "you left the dishes"."""
+    t = strip_lead_fillers(prep_text(text or "").strip())
+    for _ in range(3):
+        before = t
+        t = _LEAD.sub("", t, count=1).strip()
+        t = strip_lead_fillers(t)
+        if t == before:
+            break
+    t = strip_end_punct(re.sub(r"\s+", " ", t))
+    t = strip_end_punct(_DANGLING.sub("", t))
+    if t:
+        first = t.split()[0]
+        if not re.fullmatch(r"I(?:'m|'ve|'d|'ll)?", first) and not (first.isupper() and len(first) > 1):
+            t = t[0].lower() + t[1:]
+    return capital_i(t)
+
+
+def check_observation(text: str) -> list[Finding]:
+    """Check what the person said happened: criticism, evaluation, blame."""
+    if not text or not text.strip():
+        return []
+    t = prep_text(text)
+    located = find_criticism(t) + find_evaluations(t) + find_blame(t)
+    order = {"criticism": 0, "evaluation": 1, "blame_language": 2}
+    located.sort(key=lambda x: (x[0], order.get(x[1].check, 3)))
+    return dedupe([f for _, f in located])

@@ -1,0 +1,117 @@
+"""Starting, resuming, changing and summing up the statement."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions import coach
+from actions.parts import (
+    ATTEMPTS_SLOT,
+    LABELS,
+    PART_SLOT,
+    PARTS,
+    STATEMENT_SLOT,
+    attempts,
+    filled_parts,
+)
+
+SUMMARY_BUTTONS = [
+    {"title": "Change what I feel", "payload": '/change_part{"part": "feeling"}'},
+    {"title": "Change when it happens", "payload": '/change_part{"part": "observation"}'},
+    {"title": "Change what I need", "payload": '/change_part{"part": "need"}'},
+    {"title": "Change the request", "payload": '/change_part{"part": "request"}'},
+    {"title": "Start again", "payload": "/start_over"},
+    {"title": "I'm happy with it", "payload": "/finish"},
+]
+
+
+def reset_events() -> List[Dict[Text, Any]]:
+    """Events that empty every part of the statement."""
+    return [SlotSet(part, None) for part in PARTS] + [
+        SlotSet(ATTEMPTS_SLOT, None),
+        SlotSet(STATEMENT_SLOT, None),
+    ]
+
+
+class ActionBeginReframe(Action):
+    """Start the statement, or resume it if parts were already written."""
+
+    def name(self) -> Text:
+        """The action's name in the domain."""
+        return "action_begin_reframe"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[Dict[Text, Any]]:
+        """A finished statement starts fresh; a paused one carries on."""
+        if tracker.get_slot(STATEMENT_SLOT):
+            return reset_events()
+        if any(tracker.get_slot(part) is not None for part in PARTS):
+            dispatcher.utter_message(text="Let's pick up where we left off.")
+        return []
+
+
+class ActionSummarize(Action):
+    """Compose the statement and offer to change a part, start again or finish."""
+
+    def name(self) -> Text:
+        """The action's name in the domain."""
+        return "action_summarize"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[Dict[Text, Any]]:
+        """Show the composed statement as its own message, then the choices."""
+        statement = coach.compose(coach.Parts(**filled_parts(tracker)))
+        dispatcher.utter_message(text="Here is your statement:")
+        dispatcher.utter_message(text=statement)
+        dispatcher.utter_message(
+            text="How does it sound? You can change one part, start again, or keep it.",
+            buttons=SUMMARY_BUTTONS,
+        )
+        return [SlotSet(STATEMENT_SLOT, statement)]
+
+
+class ActionChangePart(Action):
+    """Empty the one part the person wants to redo; the form then asks for it again."""
+
+    def name(self) -> Text:
+        """The action's name in the domain."""
+        return "action_change_part"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[Dict[Text, Any]]:
+        """Reset the named part, keeping the others."""
+        part = tracker.get_slot(PART_SLOT)
+        if part not in PARTS:
+            return []
+        counts = attempts(tracker)
+        counts.pop(part, None)
+        dispatcher.utter_message(text=f"Okay, let's redo {LABELS[part]}. The rest stays as it is.")
+        return [
+            SlotSet(part, None),
+            SlotSet(ATTEMPTS_SLOT, counts),
+            SlotSet(STATEMENT_SLOT, None),
+            SlotSet(PART_SLOT, None),
+        ]
+
+
+class ActionStartOver(Action):
+    """Empty every part and begin again."""
+
+    def name(self) -> Text:
+        """The action's name in the domain."""
+        return "action_start_over"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[Dict[Text, Any]]:
+        """Clear the statement's parts."""
+        dispatcher.utter_message(text="Okay, a fresh start.")
+        return reset_events()

@@ -1,0 +1,1 @@
+"""Benchmarks of the running assistant (scripts that print tables, not tests)."""

@@ -1,0 +1,1 @@
+"""Unscripted: the Rasa side of the assistant (domain, CLI, channels, NLU components)."""

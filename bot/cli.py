@@ -1,0 +1,171 @@
+"""The ``unscripted`` command (also ``python -m bot``).
+
+Subcommands:
+  coach "<draft>"   check a draft statement and print the findings as JSON
+  train             train the model if it is missing or older than its data
+  actions           run the action server (the coach is loaded before it listens)
+  run               start the action server and the Rasa server (REST channel on)
+  chat              start the action server and chat in the terminal
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import subprocess
+import sys
+from typing import Sequence
+
+from bot import paths
+
+
+def _cmd_coach(args: argparse.Namespace) -> int:
+    from actions.coach import Parts, review, review_parts
+
+    if args.draft is not None:
+        text = " ".join(args.draft).strip()
+        if not text:
+            print(json.dumps({"error": "Please give a draft statement to check."}))
+            return 2
+        result = review(text)
+    else:
+        if not any([args.feeling, args.observation, args.need, args.request]):
+            print(json.dumps({"error": "Give a draft, or --feeling/--observation/--need."}))
+            return 2
+        result = review_parts(
+            Parts(
+                feeling=args.feeling,
+                observation=args.observation,
+                need=args.need,
+                request=args.request,
+            )
+        )
+    print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2 if args.pretty else None))
+    return 0
+
+
+def _cmd_train(args: argparse.Namespace) -> int:
+    from bot.servers import train
+
+    print(train(force=args.force))
+    return 0
+
+
+def _cmd_actions(args: argparse.Namespace) -> int:
+    from rasa_sdk.__main__ import main_from_args
+    from rasa_sdk.endpoint import create_argument_parser
+
+    from actions.coach import warm_up
+    from bot import settings as settings_module
+
+    settings = settings_module.load()
+    warm_up()
+    port = args.port or settings.actions_port
+    sdk_args = create_argument_parser().parse_args(
+        ["--actions", paths.ACTIONS_PACKAGE, "--port", str(port)]
+        + (["--debug"] if settings.log_level == "DEBUG" else [])
+    )
+    main_from_args(sdk_args)
+    return 0
+
+
+def _start_actions() -> "object":
+    from bot import settings as settings_module
+    from bot.servers import action_server
+
+    settings = settings_module.load()
+    paths.VAR.mkdir(parents=True, exist_ok=True)
+    server = action_server(settings, log_path=paths.VAR / "actions.log").start()
+    print("Starting the action server...", flush=True)
+    server.wait_ready()
+    return server
+
+
+def _cmd_run(args: argparse.Namespace) -> int:
+    from bot import settings as settings_module
+    from bot.servers import rasa_server, train
+
+    settings = settings_module.load()
+    model = train()
+    actions = _start_actions()
+    server = rasa_server(settings, model, log_path=paths.VAR / "rasa.log").start()
+    try:
+        print("Loading the model (about a minute)...", flush=True)
+        server.wait_ready()
+        print(f"Ready: REST channel at {settings.rasa_url}/webhooks/rest/webhook", flush=True)
+        assert server.process is not None
+        server.process.wait()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.stop()
+        actions.stop()  # type: ignore[attr-defined]
+    return 0
+
+
+def _cmd_chat(args: argparse.Namespace) -> int:
+    from bot import settings as settings_module
+    from bot.servers import rasa_command, train
+
+    settings = settings_module.load()
+    model = train()
+    actions = _start_actions()
+    try:
+        print("Loading the model (about a minute)...", flush=True)
+        return subprocess.call(
+            rasa_command(
+                "shell",
+                "--model", str(model),
+                "--endpoints", str(paths.ENDPOINTS),
+                "--port", str(settings.rasa_port),
+            ),
+            cwd=paths.ROOT,
+            env=settings.child_env(),
+        )
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        actions.stop()  # type: ignore[attr-defined]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for every subcommand."""
+    parser = argparse.ArgumentParser(prog="unscripted", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    coach = sub.add_parser("coach", help="check a draft 'I feel ... when ..., and I need ...'")
+    coach.add_argument("draft", nargs="*", default=None, help="the whole draft statement")
+    coach.add_argument("--feeling")
+    coach.add_argument("--observation")
+    coach.add_argument("--need")
+    coach.add_argument("--request")
+    coach.add_argument("--pretty", action="store_true", help="indent the JSON")
+    coach.set_defaults(func=_cmd_coach)
+
+    train = sub.add_parser("train", help="train the model if it is missing or stale")
+    train.add_argument("--force", action="store_true")
+    train.set_defaults(func=_cmd_train)
+
+    actions = sub.add_parser("actions", help="run the action server")
+    actions.add_argument("--port", type=int, default=None)
+    actions.set_defaults(func=_cmd_actions)
+
+    sub.add_parser("run", help="start both servers, REST channel on").set_defaults(func=_cmd_run)
+    sub.add_parser("chat", help="chat in the terminal").set_defaults(func=_cmd_chat)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``unscripted`` console script."""
+    logging.basicConfig(level=logging.WARNING)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command == "coach" and not args.draft:
+        args.draft = None
+    return int(args.func(args) or 0)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

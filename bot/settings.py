@@ -1,0 +1,71 @@
+"""Settings, read once from the environment.
+
+Every variable is listed in ``.env.example``. Nothing here is read at import time:
+call :func:`load` where settings are needed.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import Mapping
+
+from bot import paths
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Process-level settings for the servers and the CLI."""
+
+    db_url: str
+    rasa_port: int
+    actions_port: int
+    log_level: str
+
+    @property
+    def rasa_url(self) -> str:
+        """Base URL of the Rasa server on loopback."""
+        return f"http://127.0.0.1:{self.rasa_port}"
+
+    @property
+    def actions_url(self) -> str:
+        """The action server's webhook URL, as endpoints.yml wants it."""
+        return f"http://127.0.0.1:{self.actions_port}/webhook"
+
+    def child_env(self, base: Mapping[str, str] | None = None) -> dict[str, str]:
+        """Environment for the Rasa and action server processes."""
+        env = dict(os.environ if base is None else base)
+        env["UNSCRIPTED_DB_URL"] = self.db_url
+        env["UNSCRIPTED_ACTIONS_URL"] = self.actions_url
+        env.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+        env.setdefault("LOG_LEVEL_LIBRARIES", "ERROR")
+        return env
+
+
+def _port(env: Mapping[str, str], name: str, default: int) -> int:
+    raw = env.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        port = int(raw)
+    except ValueError as exc:
+        raise SystemExit(f"{name} must be a port number, not {raw!r}.") from exc
+    if not 0 < port < 65536:
+        raise SystemExit(f"{name} must be between 1 and 65535, not {port}.")
+    return port
+
+
+def default_db_url() -> str:
+    """The SQLite file used when no database URL is configured."""
+    return f"sqlite:///{paths.VAR / 'unscripted.db'}"
+
+
+def load(env: Mapping[str, str] | None = None) -> Settings:
+    """Read settings from ``env`` (default: the process environment)."""
+    env = os.environ if env is None else env
+    return Settings(
+        db_url=env.get("UNSCRIPTED_DB_URL", "").strip() or default_db_url(),
+        rasa_port=_port(env, "UNSCRIPTED_RASA_PORT", 5005),
+        actions_port=_port(env, "UNSCRIPTED_ACTIONS_PORT", 5055),
+        log_level=env.get("UNSCRIPTED_LOG_LEVEL", "INFO").strip().upper() or "INFO",
+    )

@@ -1,0 +1,54 @@
+"""Trackers built from a dict, as rasa_sdk receives them, and the domain the form needs."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional
+
+import pytest
+from rasa_sdk import Tracker
+
+FORM = "reframe_form"
+DOMAIN: Dict[str, Any] = {
+    "forms": {FORM: {"required_slots": ["feeling", "observation", "need", "request"]}},
+    "slots": {
+        name: {"type": "text"}
+        for name in ["feeling", "observation", "need", "request", "story", "statement"]
+    },
+}
+
+
+def make_tracker(
+    text: str = "",
+    intent: str = "inform",
+    slots: Optional[Dict[str, Any]] = None,
+    events: Optional[List[Dict[str, Any]]] = None,
+    active_loop: Optional[str] = FORM,
+    entities: Optional[List[Dict[str, Any]]] = None,
+) -> Tracker:
+    """A tracker whose latest message is ``text``; ``events`` follow that user event."""
+    latest = {
+        "text": text,
+        "intent": {"name": intent, "confidence": 1.0},
+        "entities": entities or [],
+    }
+    all_slots = {"requested_slot": None, "coach_attempts": None, "part": None,
+                 "story": None, "statement": None,
+                 "feeling": None, "observation": None, "need": None, "request": None}
+    all_slots.update(slots or {})
+    user_event = {"event": "user", "text": text, "parse_data": latest}
+    return Tracker.from_dict({
+        "sender_id": "test-user",
+        "slots": all_slots,
+        "latest_message": latest,
+        "events": [user_event, *(events or [])],
+        "paused": False,
+        "followup_action": None,
+        "active_loop": {"name": active_loop} if active_loop else {},
+        "latest_action_name": "action_listen",
+    })
+
+
+@pytest.fixture
+def domain() -> Dict[str, Any]:
+    """The parts of the domain the actions read."""
+    return DOMAIN

@@ -1,0 +1,40 @@
+"""The form's questions: asked once, and not repeated after a coaching question."""
+
+import pytest
+
+from actions.asks import QUESTIONS, ActionAskFeeling, ActionAskNeed, ActionAskObservation, \
+    ActionAskRequest, pending_question
+from tests.actions.conftest import make_tracker
+from tests.actions.helpers import run_action
+
+ACTIONS = [ActionAskFeeling, ActionAskObservation, ActionAskNeed, ActionAskRequest]
+
+
+@pytest.mark.parametrize("action_class", ACTIONS)
+def test_each_part_has_its_question(domain, action_class):
+    action = action_class()
+    assert action.name() == f"action_ask_{action.part}"
+    messages, events = run_action(action, make_tracker(text="lonely"), domain)
+    assert events == []
+    assert [m["text"] for m in messages] == [QUESTIONS[action.part]["text"]]
+
+
+def test_no_second_question_after_the_coach_asked_one(domain):
+    coached = [{"event": "bot", "text": "Underneath, people often feel lonely. Does that fit?"}]
+    tracker = make_tracker(text="ignored", events=coached)
+    assert pending_question(tracker) is not None
+    assert run_action(ActionAskFeeling(), tracker, domain) == ([], [])
+
+
+def test_the_question_is_asked_again_after_a_statement(domain):
+    explained = [{"event": "bot", "text": "I ask because a feeling is hard to argue with."}]
+    tracker = make_tracker(text="why?", events=explained)
+    assert pending_question(tracker) is None
+    messages, _ = run_action(ActionAskFeeling(), tracker, domain)
+    assert [m["text"] for m in messages] == [QUESTIONS["feeling"]["text"]]
+
+
+def test_a_question_from_an_earlier_turn_does_not_count():
+    tracker = make_tracker(text="sad")
+    tracker.events.insert(0, {"event": "bot", "text": "What did you feel?"})
+    assert pending_question(tracker) is None

@@ -1,0 +1,137 @@
+"""The form's validation applies the coach to each part, re-asks once, then accepts."""
+
+from __future__ import annotations
+
+import pytest
+from rasa_sdk.events import SlotSet
+
+from actions import coach
+from actions.input_check import REPLIES
+from actions.parts import NO_REQUEST
+from actions.reframe_form import GROUP_PAYLOAD, ValidateReframeForm
+from tests.actions.conftest import make_tracker
+from tests.actions.helpers import run_action
+
+
+def _validate(part, value, domain, attempts=None, intent="inform"):
+    tracker = make_tracker(
+        text=value,
+        intent=intent,
+        slots={"requested_slot": part, "coach_attempts": attempts},
+        events=[{"event": "slot", "name": part, "value": value}],
+    )
+    return run_action(ValidateReframeForm(), tracker, domain)
+
+
+@pytest.mark.parametrize(
+    ("part", "value", "stored"),
+    [
+        ("feeling", "lonely", "lonely"),
+        ("feeling", "I feel really hurt.", "really hurt"),
+        ("observation", "When you looked at your phone while I was talking last night.",
+         "you looked at your phone while I was talking last night"),
+        ("need", "connection", "connection"),
+        ("request", "Would you be willing to put your phone away at dinner tonight?",
+         "Would you be willing to put your phone away at dinner tonight?"),
+    ],
+)
+def test_a_clean_part_is_accepted_silently(domain, part, value, stored):
+    messages, events = _validate(part, value, domain)
+    assert messages == []
+    assert events == [SlotSet(part, stored), SlotSet("coach_attempts", {})]
+
+
+@pytest.mark.parametrize(
+    ("part", "value", "check"),
+    [
+        ("feeling", "ignored", "faux_feeling"),
+        ("feeling", "I feel like you don't care about me", "thought_as_feeling"),
+        ("observation", "you never listen to me", None),
+        ("need", "I need you to text me when you're late", "strategy_as_need"),
+        ("request", "stop being so selfish", "demand"),
+    ],
+)
+def test_first_try_with_a_finding_is_re_asked_with_the_suggestion(domain, part, value, check):
+    findings = getattr(coach, f"check_{part}")(value)
+    assert findings, "the coach must flag this"
+    if check:
+        assert findings[0].check == check
+    messages, events = _validate(part, value, domain)
+    assert events == [SlotSet(part, None), SlotSet("coach_attempts", {part: 1})]
+    assert len(messages) == 1
+    assert messages[0]["text"] == f"{findings[0].explanation} {findings[0].suggestion}"
+    assert [b["payload"] for b in messages[0]["buttons"]] == list(findings[0].options)
+
+
+def test_second_try_is_accepted_with_what_could_be_sharpened(domain):
+    messages, events = _validate("feeling", "ignored", domain, attempts={"feeling": 1})
+    assert events == [SlotSet("feeling", coach.clean_feeling("ignored")),
+                      SlotSet("coach_attempts", {})]
+    assert len(messages) == 1
+    assert messages[0]["text"].startswith("Thanks, I'll keep it as you wrote it.")
+
+
+def test_attempts_for_other_parts_are_kept(domain):
+    _, events = _validate("need", "I need you to call me", domain, attempts={"feeling": 1})
+    assert events[-1] == SlotSet("coach_attempts", {"feeling": 1, "need": 1})
+
+
+def test_not_knowing_the_feeling_offers_groups_of_feelings(domain):
+    messages, events = _validate("feeling", "I don't know", domain, intent="dont_know")
+    assert events == [SlotSet("feeling", None)]
+    groups = coach.feeling_groups()
+    assert [b["payload"] for b in messages[0]["buttons"]] == [
+        GROUP_PAYLOAD.format(group=name) for name in groups
+    ]
+    for name in groups:
+        assert name.capitalize() in messages[0]["text"]
+
+
+def test_a_shrug_means_not_knowing(domain):
+    messages, events = _validate("feeling", "🤷", domain, intent="dont_know")
+    assert events == [SlotSet("feeling", None)]
+    assert messages[0]["text"].endswith("Which group comes closest?")
+    _, events = _validate("request", "🤷", domain)
+    assert events == [SlotSet("request", NO_REQUEST)]
+
+
+def test_picking_a_group_offers_its_feelings(domain):
+    group, words = next(iter(coach.feeling_groups().items()))
+    messages, events = _validate("feeling", GROUP_PAYLOAD.format(group=group), domain)
+    assert events == [SlotSet("feeling", None)]
+    assert [b["payload"] for b in messages[0]["buttons"]] == words
+
+
+def test_not_knowing_the_need_offers_needs(domain):
+    messages, events = _validate("need", "no idea", domain, intent="dont_know")
+    assert events == [SlotSet("need", None)]
+    assert [b["payload"] for b in messages[0]["buttons"]] == coach.need_options()
+
+
+def test_not_knowing_what_happened_asks_for_the_last_time(domain):
+    messages, events = _validate("observation", "idk", domain, intent="dont_know")
+    assert events == [SlotSet("observation", None)]
+    assert "most recent time" in messages[0]["text"]
+
+
+@pytest.mark.parametrize("value", ["skip", "no thanks", "I don't know"])
+def test_the_request_is_optional(domain, value):
+    messages, events = _validate("request", value, domain)
+    assert messages == []
+    assert events == [SlotSet("request", NO_REQUEST)]
+
+
+@pytest.mark.parametrize(
+    ("value", "kind"),
+    [("😭😭", "emoji"), ("???", "punctuation"), ("x" * 5000, "too_long"),
+     ("estoy muy triste con mi novio", "non_english"), ("\x00\x01", "empty")],
+)
+def test_unusable_answers_get_a_kind_reply_and_nothing_is_counted(domain, value, kind):
+    messages, events = _validate("feeling", value, domain, attempts={"need": 1})
+    assert events == [SlotSet("feeling", None)]
+    assert [m["text"] for m in messages] == [REPLIES[kind]]
+
+
+def test_control_characters_are_removed_from_what_is_stored(domain):
+    _, events = _validate("feeling", "sad\x00\x07", domain)
+    assert events[0] == SlotSet("feeling", "sad")
