@@ -32,7 +32,8 @@ bench: setup
 	$(PY) bench/latency.py
 
 lock: setup  ## re-pin every installed package into requirements.lock
-	$(PY) -m pip freeze --exclude-editable | grep -v '^unscripted' > requirements.lock
+	{ echo '# Every installed package, pinned (pip constraints). Regenerate with `make lock`.'; \
+	  $(PY) -m pip freeze --exclude-editable | grep -v -i '^unscripted'; } > requirements.lock
 
 clean:
 	rm -rf models results var .pytest_cache

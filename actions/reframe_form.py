@@ -74,6 +74,22 @@ def _offer_group(dispatcher: CollectingDispatcher, group: str) -> bool:
     return True
 
 
+#: Ends a coaching message whose suggestion is not itself a question, so that the coaching
+#: message carries the one question (and its buttons) and the form does not ask again.
+RETRY_QUESTIONS = {
+    FEELING: "What do you feel, in a word or two?",
+    OBSERVATION: "How would you describe that moment now?",
+    NEED: "What need sits underneath it?",
+    REQUEST: "How would you put the request now?",
+}
+
+
+def coaching_text(part: str, finding: coach.Finding) -> str:
+    """The explanation and suggestion, ending with exactly one question."""
+    text = f"{finding.explanation} {finding.suggestion}".strip()
+    return text if text.endswith("?") else f"{text} {RETRY_QUESTIONS[part]}"
+
+
 class ValidateReframeForm(FormValidationAction):
     """Coach each part of "I feel ___ when ___, and I need ___" as it is filled."""
 
@@ -125,10 +141,9 @@ class ValidateReframeForm(FormValidationAction):
         counts = attempts(tracker)
         tries = counts.get(part, 0) + 1
         if findings and tries < MAX_TRIES:
-            first = findings[0]
             dispatcher.utter_message(
-                text=f"{first.explanation} {first.suggestion}",
-                buttons=_buttons(list(first.options)) or None,
+                text=coaching_text(part, findings[0]),
+                buttons=_buttons(list(findings[0].options)) or None,
             )
             counts[part] = tries
             return {part: None, ATTEMPTS_SLOT: counts}

@@ -119,6 +119,7 @@ def _cmd_chat(args: argparse.Namespace) -> int:
                 "--model", str(model),
                 "--endpoints", str(paths.ENDPOINTS),
                 "--port", str(settings.rasa_port),
+                "--quiet",
             ),
             cwd=paths.ROOT,
             env=settings.child_env(),

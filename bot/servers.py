@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import IO, Sequence
 
 from bot import paths
+from bot import settings as settings_module
 from bot.settings import Settings
 
 
@@ -62,6 +63,7 @@ def train(force: bool = False) -> Path:
             rasa_command("train", *paths.data_args(), "--out", str(paths.MODELS)),
             check=True,
             cwd=paths.ROOT,
+            env=settings_module.load().child_env(),
         )
     model = latest_model()
     if model is None:

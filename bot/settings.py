@@ -39,6 +39,8 @@ class Settings:
         env["UNSCRIPTED_ACTIONS_URL"] = self.actions_url
         env.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
         env.setdefault("LOG_LEVEL_LIBRARIES", "ERROR")
+        env.setdefault("PYTHONWARNINGS", "ignore")  # library deprecation noise, not ours
+        env.setdefault("RASA_TELEMETRY_ENABLED", "false")  # nothing leaves the machine
         return env
 
 

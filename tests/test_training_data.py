@@ -2,7 +2,7 @@
 
 import subprocess
 
-from bot import paths, servers
+from bot import paths, servers, settings
 
 
 def test_rasa_data_validate_has_no_warnings():
@@ -12,5 +12,6 @@ def test_rasa_data_validate_has_no_warnings():
         capture_output=True,
         text=True,
         timeout=600,
+        env=settings.load().child_env(),
     )
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]

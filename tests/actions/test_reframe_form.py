@@ -8,7 +8,7 @@ from rasa_sdk.events import SlotSet
 from actions import coach
 from actions.input_check import REPLIES
 from actions.parts import NO_REQUEST
-from actions.reframe_form import GROUP_PAYLOAD, ValidateReframeForm
+from actions.reframe_form import GROUP_PAYLOAD, RETRY_QUESTIONS, ValidateReframeForm, coaching_text
 from tests.actions.conftest import make_tracker
 from tests.actions.helpers import run_action
 
@@ -59,7 +59,9 @@ def test_first_try_with_a_finding_is_re_asked_with_the_suggestion(domain, part, 
     messages, events = _validate(part, value, domain)
     assert events == [SlotSet(part, None), SlotSet("coach_attempts", {part: 1})]
     assert len(messages) == 1
-    assert messages[0]["text"] == f"{findings[0].explanation} {findings[0].suggestion}"
+    text = messages[0]["text"]
+    assert text.startswith(f"{findings[0].explanation} {findings[0].suggestion}")
+    assert text.endswith("?") and text == coaching_text(part, findings[0])
     assert [b["payload"] for b in messages[0]["buttons"]] == list(findings[0].options)
 
 
@@ -135,3 +137,13 @@ def test_unusable_answers_get_a_kind_reply_and_nothing_is_counted(domain, value,
 def test_control_characters_are_removed_from_what_is_stored(domain):
     _, events = _validate("feeling", "sad\x00\x07", domain)
     assert events[0] == SlotSet("feeling", "sad")
+
+
+def test_a_suggestion_that_is_not_a_question_gets_one_question_added():
+    finding = coach.Finding(check="criticism", span="you always", explanation="Opening with it.",
+                            suggestion="Start with 'I'.")
+    assert coaching_text("observation", finding) == (
+        "Opening with it. Start with 'I'. " + RETRY_QUESTIONS["observation"])
+    asking = coach.Finding(check="faux_feeling", span="ignored", explanation="A word.",
+                           suggestion="Does lonely fit?")
+    assert coaching_text("feeling", asking) == "A word. Does lonely fit?"

@@ -115,3 +115,18 @@ def test_message_text_never_reaches_the_logs_at_info(rasa: RasaController, sende
     logged = "\n".join(p.read_text(errors="replace") for p in logs_dir.glob("*.log"))
     assert logged  # the servers do log (at INFO), just never what people write
     assert "zqxwv" not in logged and "plumbus" not in logged
+
+
+def test_a_draft_request_that_says_stop_is_coached_not_taken_as_stop(
+    rasa: RasaController, sender: str
+):
+    rasa.send(sender, "help me say how I feel")
+    for answer in ["angry", "when you read my messages on Monday", "respect"]:
+        rasa.send(sender, answer)
+    assert _slots(rasa, sender)["requested_slot"] == "request"
+    coached = rasa.send(sender, "stop being so mean")
+    assert coached[-1]["text"].endswith("?")
+    tracker = rasa.tracker(sender)
+    assert tracker["active_loop"]["name"] == "reframe_form"
+    assert tracker["slots"]["coach_attempts"] == {"request": 1}
+    assert tracker["slots"]["need"] == "respect"
