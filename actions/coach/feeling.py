@@ -10,7 +10,7 @@ from .blame import find_blame
 from .findings import Finding, dedupe
 from .grammar import is_person, prep_text, subjects
 from .nlp import parse
-from .text import capital_i, find_phrases, norm, strip_end_punct, strip_lead_fillers
+from .text import find_phrases, norm, strip_end_punct, strip_repeatedly, tidy_part
 
 Located = tuple[int, Finding]
 
@@ -47,27 +47,19 @@ _CLAUSE_END = re.compile(
 )
 
 
-# A connector left hanging at the end ("lonely when", "you left and").
-_DANGLING = re.compile(r"(?:\s+|^)(?:when|whenever|because|since|and|so|but|then)$", re.IGNORECASE)
+
+_HEDGES = re.compile(
+    r"^(?:(?:honestly|tbh|ngl|um+|uh+|well|i\s+guess|probably|maybe)[\s,.:;-]+)+", re.IGNORECASE
+)
 
 
 def clean_feeling(text: str) -> str:
     """The feeling words alone: "I feel really lonely." -> "really lonely"."""
-    t = strip_lead_fillers(prep_text(text or "").strip())
-    for _ in range(4):
-        before = t
-        t = _FEEL.sub("", t, count=1)
-        t = _BE.sub("", t, count=1)
-        t = re.sub(r"^(?:(?:honestly|tbh|ngl|um+|uh+|well|i\s+guess|probably|maybe)[\s,.:;-]+)+", "", t, flags=re.I)
-        if t == before:
-            break
-    t = strip_end_punct(re.sub(r"\s+", " ", t))
-    t = strip_end_punct(_DANGLING.sub("", t))
-    if t:
-        first = t.split()[0]
-        if not re.fullmatch(r"I(?:'m|'ve|'d|'ll)?", first) and not (first.isupper() and len(first) > 1):
-            t = t[0].lower() + t[1:]
-    return capital_i(t)
+    return tidy_part(
+        strip_repeatedly(
+            prep_text(text or ""), _FEEL, _BE, _HEDGES, passes=4, fillers_each_pass=False
+        )
+    )
 
 
 # ---- lexicon look-ups ------------------------------------------------------------------------

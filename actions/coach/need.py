@@ -9,7 +9,7 @@ from .evaluation import find_evaluations
 from .findings import Finding, dedupe
 from .grammar import PERSON_NOUNS, partner_nouns, prep_text
 from .nlp import parse
-from .text import capital_i, norm, strip_end_punct, strip_lead_fillers
+from .text import norm, strip_end_punct, strip_repeatedly, tidy_part
 
 _LEAD = re.compile(
     r"^(?:(?:and|so|but|also|which\s+is\s+why)\s+)*"
@@ -26,19 +26,7 @@ _PERSON = r"(?:you|u|ya|him|her|them|us|he|she|they|y'all)"
 
 def clean_need(text: str) -> str:
     """The need alone: "I need some rest" -> "some rest"; "and I need connection" -> "connection"."""
-    t = strip_lead_fillers(prep_text(text or "").strip())
-    for _ in range(3):
-        before = t
-        t = _LEAD.sub("", t, count=1).strip()
-        t = strip_lead_fillers(t)
-        if t == before:
-            break
-    t = strip_end_punct(re.sub(r"\s+", " ", t))
-    if t:
-        first = t.split()[0]
-        if not re.fullmatch(r"I(?:'m|'ve|'d|'ll)?", first) and not (first.isupper() and len(first) > 1):
-            t = t[0].lower() + t[1:]
-    return capital_i(t)
+    return tidy_part(strip_repeatedly(prep_text(text or ""), _LEAD), drop_dangling=False)
 
 
 def _strategy_start(text: str) -> int | None:

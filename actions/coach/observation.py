@@ -7,7 +7,7 @@ from .blame import find_blame
 from .evaluation import find_criticism, find_evaluations
 from .findings import Finding, dedupe
 from .grammar import prep_text
-from .text import capital_i, strip_end_punct, strip_lead_fillers
+from .text import strip_repeatedly, tidy_part
 
 _LEAD = re.compile(
     r"^(?:(?:and|so|but|well|just|it'?s|it\s+is|it\s+was|that\s+was|that'?s|mostly|"
@@ -16,26 +16,10 @@ _LEAD = re.compile(
 )
 
 
-# A connector left hanging at the end ("lonely when", "you left and").
-_DANGLING = re.compile(r"(?:\s+|^)(?:when|whenever|because|since|and|so|but|then)$", re.IGNORECASE)
-
 
 def clean_observation(text: str) -> str:
     """The observation alone: "When you left the dishes." -> "you left the dishes"."""
-    t = strip_lead_fillers(prep_text(text or "").strip())
-    for _ in range(3):
-        before = t
-        t = _LEAD.sub("", t, count=1).strip()
-        t = strip_lead_fillers(t)
-        if t == before:
-            break
-    t = strip_end_punct(re.sub(r"\s+", " ", t))
-    t = strip_end_punct(_DANGLING.sub("", t))
-    if t:
-        first = t.split()[0]
-        if not re.fullmatch(r"I(?:'m|'ve|'d|'ll)?", first) and not (first.isupper() and len(first) > 1):
-            t = t[0].lower() + t[1:]
-    return capital_i(t)
+    return tidy_part(strip_repeatedly(prep_text(text or ""), _LEAD))
 
 
 def check_observation(text: str) -> list[Finding]:

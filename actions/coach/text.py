@@ -147,3 +147,37 @@ def capital_i(text: str) -> str:
 def strip_end_punct(text: str) -> str:
     """Trim trailing punctuation and spaces (keeps a closing quote's text)."""
     return re.sub(r"[\s.,;:!?…\-–—]+$", "", text).strip()
+
+
+# A connector left hanging at the end ("lonely when", "you left and").
+_DANGLING = re.compile(r"(?:\s+|^)(?:when|whenever|because|since|and|so|but|then)$", re.IGNORECASE)
+_I_FORMS = re.compile(r"I(?:'m|'ve|'d|'ll)?")
+
+
+def strip_repeatedly(
+    text: str, *patterns: re.Pattern[str], passes: int = 3, fillers_each_pass: bool = True
+) -> str:
+    """Remove leading fillers and each pattern, again and again, until nothing changes."""
+    t = strip_lead_fillers(text.strip())
+    for _ in range(passes):
+        before = t
+        for pattern in patterns:
+            t = pattern.sub("", t, count=1).strip()
+        if fillers_each_pass:
+            t = strip_lead_fillers(t)
+        if t == before:
+            break
+    return t
+
+
+def tidy_part(text: str, drop_dangling: bool = True) -> str:
+    """One space between words, no end punctuation or hanging connector, a lower-case start
+    (except "I" and acronyms), and a capital "I"."""
+    t = strip_end_punct(re.sub(r"\s+", " ", text))
+    if drop_dangling:
+        t = strip_end_punct(_DANGLING.sub("", t))
+    if t:
+        first = t.split()[0]
+        if not _I_FORMS.fullmatch(first) and not (first.isupper() and len(first) > 1):
+            t = t[0].lower() + t[1:]
+    return capital_i(t)

@@ -7,13 +7,9 @@ the next best intent is used instead, or `inform` inside a form's answer.
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+from typing import List
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
-from rasa.nlu.classifiers.classifier import IntentClassifier
 from rasa.shared.nlu.constants import (
     INTENT,
     INTENT_NAME_KEY,
@@ -24,6 +20,7 @@ from rasa.shared.nlu.constants import (
 from rasa.shared.nlu.training_data.message import Message
 
 from actions.commands import is_stop_command
+from bot.components.rule_classifier import RuleIntentClassifier
 
 STOP_INTENT = "stop"
 DEFAULT_INTENT = "inform"
@@ -32,23 +29,8 @@ DEFAULT_INTENT = "inform"
 @DefaultV1Recipe.register(
     DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False
 )
-class CommandGuard(GraphComponent, IntentClassifier):
+class CommandGuard(RuleIntentClassifier):
     """Demotes `stop` when the message is not a command to the assistant."""
-
-    def __init__(self, config: Dict[Text, Any]) -> None:
-        """Keep the config."""
-        self.component_config = config
-
-    @classmethod
-    def create(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> "CommandGuard":
-        """Create the component (it has nothing to train)."""
-        return cls(config)
 
     def process(self, messages: List[Message]) -> List[Message]:
         """Replace `stop` with the best other intent when the text is not a command."""

@@ -10,11 +10,7 @@ from __future__ import annotations
 
 from typing import Any, Dict, List, Text
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
-from rasa.nlu.classifiers.classifier import IntentClassifier
 from rasa.shared.nlu.constants import (
     INTENT,
     INTENT_NAME_KEY,
@@ -25,6 +21,7 @@ from rasa.shared.nlu.constants import (
 from rasa.shared.nlu.training_data.message import Message
 
 from actions.input_check import classify_input
+from bot.components.rule_classifier import RuleIntentClassifier
 
 UNUSABLE_INTENT = "unusable_input"
 _EMOJI_ANSWERS = frozenset({"affirm", "deny", "greet", "thank", "goodbye", "dont_know"})
@@ -33,28 +30,13 @@ _EMOJI_ANSWERS = frozenset({"affirm", "deny", "greet", "thank", "goodbye", "dont
 @DefaultV1Recipe.register(
     DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False
 )
-class InputGuard(GraphComponent, IntentClassifier):
+class InputGuard(RuleIntentClassifier):
     """Overrides the intent of messages that carry no usable words."""
 
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
         """Confidence above which an emoji keeps a yes/no/hello/thanks intent."""
         return {"emoji_answer_confidence": 0.8}
-
-    def __init__(self, config: Dict[Text, Any]) -> None:
-        """Keep the config."""
-        self.component_config = config
-
-    @classmethod
-    def create(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> "InputGuard":
-        """Create the component (it has nothing to train)."""
-        return cls(config)
 
     def process(self, messages: List[Message]) -> List[Message]:
         """Set ``unusable_input`` on every message that has no usable words."""
