@@ -14,6 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import coach
+from actions.answer_shape import looks_like_answer
 from actions.input_check import reply_for, strip_control
 from actions.parts import (
     ATTEMPTS_SLOT,
@@ -40,7 +41,9 @@ _CLEAN: Dict[str, Callable[[str], str]] = {
     NEED: coach.clean_need,
     REQUEST: coach.clean_request,
 }
-_GROUP_PICK = re.compile(r"^\s*(?:show\s+(?:me\s+)?)?feelings?\s+(?:like|close to)\s+(\w+)\s*$", re.I)
+_GROUP_PICK = re.compile(
+    r"^\s*(?:show\s+(?:me\s+)?)?feelings?\s+(?:like|close to)\s+(\w+)\s*$", re.I
+)
 GROUP_PAYLOAD = "show feelings like {group}"
 #: A shrug means "I don't know", even without words.
 SHRUGS = frozenset({"🤷", "🤷\u200d♀️", "🤷\u200d♂️", "🤷‍♀", "🤷‍♂", "¯\\_(ツ)_/¯"})
@@ -90,6 +93,20 @@ def coaching_text(part: str, finding: coach.Finding) -> str:
     return text if text.endswith("?") else f"{text} {RETRY_QUESTIONS[part]}"
 
 
+#: Intents that may be an aside or may be a misread answer, with their replies.
+ASIDES = {"chitchat": "utter_chitchat", "out_of_scope": "utter_out_of_scope"}
+ASIDE_CONFIDENCE = 0.8
+
+
+def _aside_response(part: str, text: str, tracker: Tracker) -> Optional[str]:
+    """The reply to small talk or an off-topic remark, unless it reads like an answer."""
+    intent = tracker.latest_message.get("intent") or {}
+    response = ASIDES.get(intent.get("name") or "")
+    if response is None or float(intent.get("confidence") or 0.0) < ASIDE_CONFIDENCE:
+        return None
+    return None if looks_like_answer(part, text) else response
+
+
 class ValidateReframeForm(FormValidationAction):
     """Coach each part of "I feel ___ when ___, and I need ___" as it is filled."""
 
@@ -132,6 +149,10 @@ class ValidateReframeForm(FormValidationAction):
         early = self._special_answer(part, text, dispatcher)
         if early is not None:
             return early
+        aside = _aside_response(part, text, tracker)
+        if aside is not None:
+            dispatcher.utter_message(response=aside)
+            return {part: None}
         unusable = reply_for(text)
         if unusable is not None:
             dispatcher.utter_message(text=unusable)

@@ -13,11 +13,15 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import signal
 import subprocess
 import sys
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 from bot import paths
+
+if TYPE_CHECKING:
+    from bot.servers import Server
 
 
 def _cmd_coach(args: argparse.Namespace) -> int:
@@ -70,7 +74,18 @@ def _cmd_actions(args: argparse.Namespace) -> int:
     return 0
 
 
-def _start_actions() -> "object":
+def _exit_on_signals() -> None:
+    """Turn SIGTERM and SIGHUP (a closed terminal) into SystemExit, so that the servers
+    this command started are stopped by its ``finally`` blocks."""
+
+    def _raise_exit(signum: int, frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    for sig in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(sig, _raise_exit)
+
+
+def _start_actions() -> "Server":
     from bot import settings as settings_module
     from bot.servers import action_server
 
@@ -88,6 +103,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
 
     settings = settings_module.load()
     model = train()
+    _exit_on_signals()
     actions = _start_actions()
     server = rasa_server(settings, model, log_path=paths.VAR / "rasa.log").start()
     try:
@@ -100,7 +116,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
         pass
     finally:
         server.stop()
-        actions.stop()  # type: ignore[attr-defined]
+        actions.stop()
     return 0
 
 
@@ -110,6 +126,7 @@ def _cmd_chat(args: argparse.Namespace) -> int:
 
     settings = settings_module.load()
     model = train()
+    _exit_on_signals()
     actions = _start_actions()
     try:
         print("Loading the model (about a minute)...", flush=True)
@@ -127,7 +144,7 @@ def _cmd_chat(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         return 0
     finally:
-        actions.stop()  # type: ignore[attr-defined]
+        actions.stop()
 
 
 def build_parser() -> argparse.ArgumentParser:

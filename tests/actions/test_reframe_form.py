@@ -147,3 +147,21 @@ def test_a_suggestion_that_is_not_a_question_gets_one_question_added():
     asking = coach.Finding(check="faux_feeling", span="ignored", explanation="A word.",
                            suggestion="Does lonely fit?")
     assert coaching_text("feeling", asking) == "A word. Does lonely fit?"
+
+
+def test_a_confident_aside_is_answered_and_the_part_stays_empty(domain):
+    messages, events = _validate("observation", "what's the weather like tomorrow", domain,
+                                 intent="out_of_scope")
+    assert events == [SlotSet("observation", None)]
+    assert messages == [{**messages[0], "response": "utter_out_of_scope"}]
+    messages, events = _validate("feeling", "how are you today", domain, intent="chitchat")
+    assert events == [SlotSet("feeling", None)]
+    assert messages[0]["response"] == "utter_chitchat"
+
+
+def test_a_misread_answer_is_still_an_answer(domain):
+    text = "when you booked the flights and the hotel for our trip without asking me"
+    messages, events = _validate("observation", text, domain, intent="out_of_scope")
+    assert messages == []
+    assert events == [SlotSet("observation", coach.clean_observation(text)),
+                      SlotSet("coach_attempts", {})]

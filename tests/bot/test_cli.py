@@ -22,7 +22,9 @@ def _coach(*args: str) -> tuple[int, dict]:
 
 @pytest.fixture(scope="module")
 def blaming_draft() -> dict:
-    code, out = _coach("I feel like you never listen when you always ignore me, and I need you to stop.")
+    code, out = _coach(
+        "I feel like you never listen when you always ignore me, and I need you to stop."
+    )
     assert code == 0
     return out
 

@@ -85,11 +85,14 @@ def test_bad_input_inside_the_form_gets_a_kind_reply_and_keeps_the_parts(
         assert tracker["active_loop"]["name"] == "reframe_form"
         assert tracker["slots"]["feeling"] == "hurt"
         assert tracker["slots"]["observation"] is None
-    assert "need" in texts(rasa.send(sender, "when you laughed at my idea in front of your friends"))
+    answer = "when you laughed at my idea in front of your friends"
+    assert "need" in texts(rasa.send(sender, answer))
 
 
 @pytest.mark.parametrize(("message", "expected"), BAD_INPUTS)
-def test_bad_input_outside_the_form_gets_a_kind_reply(rasa: RasaController, sender, message, expected):
+def test_bad_input_outside_the_form_gets_a_kind_reply(
+    rasa: RasaController, sender, message, expected
+):
     assert expected in texts(rasa.send(sender, message))
 
 
@@ -130,3 +133,13 @@ def test_a_draft_request_that_says_stop_is_coached_not_taken_as_stop(
     assert tracker["active_loop"]["name"] == "reframe_form"
     assert tracker["slots"]["coach_attempts"] == {"request": 1}
     assert tracker["slots"]["need"] == "respect"
+
+
+def test_an_answer_that_sounds_off_topic_is_still_an_answer(rasa: RasaController, sender: str):
+    rasa.send(sender, "help me say how I feel")
+    rasa.send(sender, "insecure")
+    reply = texts(rasa.send(
+        sender, "when you booked the flights and the hotel for our trip on Sunday without asking me"
+    ))
+    assert "outside what I can help with" not in reply and "need" in reply
+    assert _slots(rasa, sender)["observation"].startswith("you booked the flights")

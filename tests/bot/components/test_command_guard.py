@@ -31,7 +31,8 @@ def test_a_draft_request_becomes_the_next_best_intent():
 
 
 def test_with_no_other_intent_it_is_an_answer():
-    [message] = _guard().process([_message("stop ignoring me", [{"name": "stop", "confidence": 1}])])
+    ranking = [{"name": "stop", "confidence": 1}]
+    [message] = _guard().process([_message("stop ignoring me", ranking)])
     assert message.get(INTENT)["name"] == "inform"
 
 

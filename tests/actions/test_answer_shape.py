@@ -1,0 +1,36 @@
+"""Telling a misread answer from a real aside, inside the form."""
+
+import pytest
+
+from actions.answer_shape import looks_like_answer
+
+
+@pytest.mark.parametrize(("part", "text"), [
+    ("feeling", "lonely"),
+    ("feeling", "kind of anxious tbh"),
+    ("feeling", "ignored"),
+    ("observation", "when you booked the flights and the hotel without asking me"),
+    ("observation", "you ordered pizza for everyone but me"),
+    ("observation", "yesterday at dinner"),
+    ("observation", "my husband laughed at my idea"),
+    ("need", "respect"),
+    ("need", "some time to myself"),
+    ("need", "to feel like a team"),
+    ("request", "would you be willing to check with me before booking?"),
+    ("request", "next time, ask me first"),
+])
+def test_answers_are_answers(part, text):
+    assert looks_like_answer(part, text)
+
+
+@pytest.mark.parametrize(("part", "text"), [
+    ("feeling", "what's the weather tomorrow"),
+    ("feeling", "tell me a joke"),
+    ("observation", "what's the weather like tomorrow"),
+    ("observation", "can you order me a pizza"),
+    ("observation", "how are you today"),
+    ("need", "who won the football"),
+    ("request", "what's 2 plus 2"),
+])
+def test_asides_are_not_answers(part, text):
+    assert not looks_like_answer(part, text)
