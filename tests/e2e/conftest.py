@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import socket
+import urllib.error
 import urllib.request
 import uuid
 from pathlib import Path
@@ -92,6 +93,19 @@ class RasaController:
         )
         with urllib.request.urlopen(request, timeout=60) as response:
             return json.loads(response.read())
+
+    def post_raw(self, body: bytes) -> tuple[int, Any]:
+        """POST any bytes to the REST channel; return (status, parsed JSON)."""
+        request = urllib.request.Request(
+            f"{self.settings.rasa_url}/webhooks/rest/webhook",
+            data=body,
+            headers={"Content-Type": "application/json"},
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=60) as response:
+                return response.status, json.loads(response.read())
+        except urllib.error.HTTPError as exc:
+            return exc.code, json.loads(exc.read())
 
     def tracker(self, sender: str) -> dict[str, Any]:
         """The conversation tracker, from the HTTP API."""
