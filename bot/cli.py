@@ -128,19 +128,23 @@ def _cmd_chat(args: argparse.Namespace) -> int:
     model = train()
     _exit_on_signals()
     actions = _start_actions()
+    log_path = paths.VAR / "chat.log"
     try:
-        print("Loading the model (about a minute)...", flush=True)
-        return subprocess.call(
-            rasa_command(
-                "shell",
-                "--model", str(model),
-                "--endpoints", str(paths.ENDPOINTS),
-                "--port", str(settings.rasa_port),
-                "--quiet",
-            ),
-            cwd=paths.ROOT,
-            env=settings.child_env(),
-        )
+        print(f"Loading the model (about a minute). Technical messages go to {log_path}.",
+              flush=True)
+        with open(log_path, "ab") as log:
+            return subprocess.call(
+                rasa_command(
+                    "shell",
+                    "--model", str(model),
+                    "--endpoints", str(paths.ENDPOINTS),
+                    "--port", str(settings.rasa_port),
+                    "--quiet",
+                ),
+                cwd=paths.ROOT,
+                env=settings.child_env(),
+                stderr=log,
+            )
     except KeyboardInterrupt:
         return 0
     finally:
