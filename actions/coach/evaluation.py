@@ -285,7 +285,19 @@ def _third_person_re() -> re.Pattern[str]:
         r"(?:just|only)\s+(?:never|always)|never\s+ever|can'?t\s+ever|won'?t\s+ever|"
         r"(?:doesn'?t|don'?t|does\s+not|do\s+not)\s+(?:ever|even))"
     )
-    return re.compile(rf"{who}\s+{what}(?![\w'])")
+    # "he's always", "hes never", "they're so": the verb may be glued on as a contraction.
+    glued = r"(?:'?s|'?re)\s+(?:always|never|constantly|so|such\s+an?)"
+    return re.compile(rf"{who}(?:\s+{what}|{glued})(?![\w'])")
+
+
+def _label_follows(after: str) -> bool:
+    """Does a character label come within the next four words ("so <lazy>", "such a <slob>")?"""
+    window = " ".join(norm(after).split()[:4])
+    single, multi = _labels()
+    nouns = set(_words("label_nouns"))
+    return bool(
+        any(w.strip(".,!?") in single | nouns for w in window.split()) or find_phrases(window, multi)
+    )
 
 
 def find_criticism(text: str) -> list[Located]:
@@ -301,13 +313,7 @@ def find_criticism(text: str) -> list[Located]:
         opener = norm(rest[start:end])
         needs_label = find_phrases(opener, _words("criticism_need_label"))
         if needs_label and needs_label[0][0] == 0 and needs_label[0][1] == len(opener):
-            window = " ".join(norm(rest[end:]).split()[:4])
-            single, multi = _labels()
-            nouns = set(_words("label_nouns"))
-            if not (
-                any(w.strip(".,!?") in single | nouns for w in window.split())
-                or find_phrases(window, multi)
-            ):
+            if not _label_follows(rest[end:]):
                 hit = None
     if hit is None:
         m = _third_person_re().match(norm(rest))
@@ -319,6 +325,8 @@ def find_criticism(text: str) -> list[Located]:
             hit = (m2.start(), m2.end())
         else:
             hit = (m.start(), m.end())
+            if re.search(r"(?:so|such\s+an?)$", m.group(0)) and not _label_follows(rest[m.end() :]):
+                return []  # "she's so excited about the trip", "he is so tired after work"
     start, end = hit
     span = rest[start:end].strip()
     return [

@@ -78,7 +78,14 @@ def _negated(doc, tok) -> bool:  # type: ignore[no-untyped-def]
 _INTENSIFIERS = frozenset(
     "so too very really pretty quite bit a little kinda kind of sort sorta super extremely "
     "totally completely just more less most somewhat rather fairly incredibly deeply utterly "
-    "absolutely lowkey highkey af mostly mainly also even".split()
+    "absolutely lowkey highkey af mostly mainly also even proper hella mega rly rlly majorly "
+    "seriously".split()
+)
+# Fillers people put before or inside an answer ("ngl pretty hurt", "tbh, sad"): skipped when
+# deciding whether a word is used as a feeling.
+_FRAME_FILLERS = frozenset(
+    "tbh ngl honestly lol um umm uh well idk tbf imo oh yeah yes ok okay like just mainly "
+    "basically".split()
 )
 _FRAME = frozenset("feel be get seem become look sound go grow stay keep and or but then , & / -".split())
 
@@ -93,10 +100,30 @@ def _nouns() -> frozenset[str]:
     return frozenset(lexicon.words("feelings", "nouns"))
 
 
+def _only_fillers_before(doc, i: int) -> bool:  # type: ignore[no-untyped-def]
+    """Is doc[:i+1] nothing but fillers, intensifiers and punctuation (an answer's lead-in)?"""
+    return all(
+        t.is_punct or t.lower_ in _FRAME_FILLERS or t.lower_ in _INTENSIFIERS for t in doc[: i + 1]
+    )
+
+
+def typo_of(word: str, cutoff: float = 0.8) -> str | None:
+    """The feeling word a typo most likely stands for ("lonley" -> "lonely"), or None.
+
+    Typos rarely change the first letter, so "rushed" is not read as "crushed".
+    """
+    word = word.lower()
+    close = difflib.get_close_matches(word, _single_feelings(), n=3, cutoff=cutoff)
+    return next((c for c in close if c[:1] == word[:1]), None)
+
+
 def _strong_frame(doc, tok) -> bool:  # type: ignore[no-untyped-def]
     """Right after "feel" (or at the start of the answer), any word is used as a feeling."""
     i = tok.i - 1
-    while i >= 0 and (doc[i].lower_ in _INTENSIFIERS or doc[i].lower_ in ("not", "n't")):
+    while i >= 0 and (
+        doc[i].lower_ in _INTENSIFIERS or doc[i].lower_ in ("not", "n't")
+        or doc[i].lower_ in _FRAME_FILLERS and _only_fillers_before(doc, i)
+    ):
         i -= 1
     return i < 0 or doc[i].lemma_.lower() == "feel" or (
         doc[i].lower_ in ("i'm", "im", "am", "'m") and i == 1
@@ -106,7 +133,10 @@ def _strong_frame(doc, tok) -> bool:  # type: ignore[no-untyped-def]
 def _in_frame(doc, tok) -> bool:  # type: ignore[no-untyped-def]
     """Is the word used as a feeling: answer start, or after feel/be/get/"and"/an intensifier?"""
     i = tok.i - 1
-    while i >= 0 and doc[i].lower_ in _INTENSIFIERS:
+    while i >= 0 and (
+        doc[i].lower_ in _INTENSIFIERS
+        or doc[i].lower_ in _FRAME_FILLERS and _only_fillers_before(doc, i)
+    ):
         i -= 1
     if i < 0:
         return True
@@ -144,9 +174,9 @@ def _known(text: str, doc) -> list[tuple[int, str, bool]]:  # type: ignore[no-un
                 continue  # "we spent the day", "he was still on his phone"
             found[tok.idx] = (tok.idx, word, _negated(doc, tok))
         elif short and len(tok.text) >= 5 and tok.pos_ in ("ADJ", "NOUN", "VERB", "ADV", "PROPN", "X"):
-            close = difflib.get_close_matches(tok.lower_, _single_feelings(), n=1, cutoff=0.8)
+            close = typo_of(tok.lower_)
             if close and _in_frame(doc, tok):  # a typo: "lonley", "frustated"
-                found[tok.idx] = (tok.idx, close[0], _negated(doc, tok))
+                found[tok.idx] = (tok.idx, close, _negated(doc, tok))
     return sorted(found.values())
 
 
@@ -188,6 +218,8 @@ def _faux_hits(text: str, doc) -> list[tuple[int, str, lexicon.FauxFeeling]]:  #
             continue
         if re.match(r"^(?:un|over|under|ill|well|self)", low):
             continue
+        if typo_of(low, cutoff=0.85):
+            continue  # a misspelt feeling: "embarassed", "dissapointed"
         head = tok.head
         anchored = head.lemma_.lower() == "feel" or (
             tok.dep_ == "ROOT" and not subjects(tok)

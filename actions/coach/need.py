@@ -9,7 +9,7 @@ from .evaluation import find_evaluations
 from .findings import Finding, dedupe
 from .grammar import PERSON_NOUNS, partner_nouns, prep_text
 from .nlp import parse
-from .text import norm, strip_end_punct, strip_repeatedly, tidy_part
+from .text import norm, strip_end_punct, strip_lead_fillers, strip_repeatedly, tidy_part
 
 _LEAD = re.compile(
     r"^(?:(?:and|so|but|also|which\s+is\s+why)\s+)*"
@@ -32,14 +32,14 @@ def clean_need(text: str) -> str:
 def _strategy_start(text: str) -> int | None:
     """Where the person-and-action of a strategy starts in text, or None."""
     low = norm(text)
-    m = _LEAD.match(low)
-    rest_at = m.end() if m else 0
+    lead = len(low) - len(strip_lead_fillers(low))  # "honestly, I need you to ..."
+    m = _LEAD.match(low[lead:])
+    rest_at = lead + (m.end() if m else 0)
     # "I want you to", "I'd like him to", "I expect her to"
-    m2 = re.match(
-        r"(?:(?:and|so|but|also)\s+)*i\s+(?:really\s+|just\s+)?(?:want|wanted|would\s+like|'d\s+like|d\s+like|"
-        r"expect|wish|would\s+love|'d\s+love)\s+",
-        low,
-    )
+    m2 = re.compile(
+        r"(?:(?:and|so|but|also)\s+)*i(?:\s+|(?=')|(?=d\s))(?:really\s+|just\s+)?(?:want|wanted|would\s+(?:really\s+)?like|"
+        r"'?d\s+(?:really\s+)?like|expect|wish|would\s+(?:really\s+)?love|'?d\s+(?:really\s+)?love)\s+",
+    ).match(low, lead)
     if m2 and m2.end() > rest_at:
         rest_at = m2.end()
     rest = low[rest_at:]

@@ -66,3 +66,24 @@ def test_gender_script_suggests_own_words() -> None:
     finding = next(f for f in check_need("a real man would help") if f.check == "blame_language")
     assert "old script" in finding.suggestion
     assert finding.span == "a real man would"
+
+
+@pytest.mark.parametrize(
+    ("check", "text"),
+    [
+        (check_feeling, "he makes me feel like i'm crazy"),
+        (check_feeling, "she makes me so anxious"),
+        (check_feeling, "my husband makes me feel invisible"),
+        (check_need, "a proper husband would sort the car out"),
+        (check_need, "men are supposed to earn more"),
+        (check_need, "any decent boyfriend would've remembered"),
+        (check_need, "a good wife would be more supportive"),
+        (check_observation, "you drive me up the wall when you leave the door open"),
+    ],
+)
+def test_blame_language_in_everyday_phrasings(check, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert "blame_language" in checks(check(text)), text
+
+
+def test_i_have_to_admit_is_not_blame() -> None:
+    assert check_observation("I have to admit I was hurt when you left") == []

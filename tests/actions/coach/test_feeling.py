@@ -201,3 +201,142 @@ def test_guess_feelings_empty_when_no_hint(text: str) -> None:
 
 def test_negated_feeling_is_not_guessed() -> None:
     assert "happy" not in guess_feelings("not happy at all")
+
+
+# Unseen phrasings: slang, typos, British and American spelling, every kind of couple.
+MORE_THOUGHTS = [
+    "i feel like she only married me for the visa",
+    "ngl i feel like im just a roommate to him",
+    "I feel like my boyfriend cares more about his mates than me",
+    "felt like he was laughing at me",
+    "I feel that my wife doesn't find me attractive anymore",
+    "i felt as though nobody in the room was on my side",
+    "like my partner would rather be anywhere else",
+    "I feel she's hiding something from me",
+    "tbh i feel like we're just flatmates now",
+    "I feel like everything I do is wrong",
+    "honestly I feel like he doesn't even see me",
+    "I feel my husband thinks I'm overreacting",
+    "lowkey feel like she's bored of me",
+    "i feel like i dont matter to her",
+    "I feel like our relationship is falling apart",
+    "feel like hes not attracted to me anymore",
+    "like we're drifting apart",
+    "i feel like no matter what i do its never enough for her",
+    "I feel like my wife and her mum gang up on me every single time we visit",
+    "tbh i just feel like im the only one putting any effort in and he doesnt even notice",
+    "i feel he's pulling away",
+    "I feel we've lost our spark",
+    "kinda feel like she's not in it anymore",
+]
+
+
+@pytest.mark.parametrize("text", MORE_THOUGHTS)
+def test_thought_as_feeling_in_everyday_phrasings(text: str) -> None:
+    assert "thought_as_feeling" in checks(check_feeling(text)), text
+
+
+MORE_FAUX = [
+    "i felt completely blindsided",
+    "super undervalued",
+    "I felt humiliated in front of his family",
+    "kinda neglected ngl",
+    "i feel so unsupported",
+    "I felt judged by his mum",
+    "gaslit honestly",
+    "i felt disregarded",
+    "I feel taken advantage of",
+    "I felt shut out",
+    "I felt patronised",
+    "I felt cheated on",
+    "I feel ghosted",
+    "unimportant tbh",
+    "I felt sidelined at the party",
+    "i felt really disrespected by my girlfriend",
+    "kind of unwanted",
+    "i felt dismissed and talked down to",
+    "I feel unappreciated by my husband",
+    "I felt overlooked when she introduced everyone but me",
+    "I feel hurt and a bit betrayed",
+]
+
+
+@pytest.mark.parametrize("text", MORE_FAUX)
+def test_faux_feeling_in_everyday_phrasings(text: str) -> None:
+    findings = check_feeling(text)
+    assert "faux_feeling" in checks(findings), text
+    assert "unknown_feeling" not in checks(findings)
+
+
+# Feelings said the way people say them: nothing to flag at all.
+PLAIN_FEELINGS = [
+    "gutted tbh",
+    "knackered and a bit fed up",
+    "proper miffed",
+    "absolutely gutted",
+    "i was heartbroken honestly",
+    "Anxious. Really anxious.",
+    "Frustrated and kind of sad",
+    "lowkey jealous",
+    "ngl pretty hurt",
+    "i felt really insecure",
+    "overwhelmed and exhausted",
+    "scared and panicky",
+    "anxious & lonley",
+    "embarassed",
+    "dissapointed",
+    "disapointed and frustated",
+    "frustrated with him",
+    "hurt by what she said",
+    "annoyed at my wife",
+    "irritated with my boyfriend",
+    "I was really upset with my girlfriend",
+    "pretty resentful towards my husband",
+    "sad, mostly",
+    "a bit on edge",
+    "happy actually, and relieved",
+    "stressed af",
+    "hella anxious",
+    "I felt anxious and sick to my stomach",
+    "scared he'd leave",
+    "worried about money",
+    "i was livid",
+    "sad that he forgot",
+    "I felt lonely at the party",
+    "honestly just really tired and a bit lonely",
+    "I felt nervous about meeting her parents",
+    "I feel insecure when she talks to her ex",
+    "jealous, if im honest",
+    "I'm feeling quite low",
+    "i felt so angry i was shaking",
+    "heartbroken and confused",
+    "i feel so alone in this marriage",
+    "frustrated, hurt, and honestly pretty lonely",
+    "i was fuming",
+    "bit gutted, bit annoyed",
+    "nervous and a little jealous tbh",
+    "I felt sooo embarrassed",
+    "p sad ngl",
+    "exhausted and resentful if i'm being honest",
+    "unsettled",
+    "angry at myself mostly",
+    "chuffed to bits tbh",
+]
+
+
+@pytest.mark.parametrize("text", PLAIN_FEELINGS)
+def test_plain_feelings_are_left_alone(text: str) -> None:
+    assert check_feeling(text) == [], text
+
+
+@pytest.mark.parametrize("text", ["he was on his phone", "idk it was just a lot"])
+def test_answers_without_a_feeling_are_noticed(text: str) -> None:
+    assert check_feeling(text)
+
+
+@pytest.mark.parametrize(
+    ("typo", "feeling"), [("embarassed", "embarrassed"), ("dissapointed", "disappointed")]
+)
+def test_misspelt_feeling_is_not_a_faux_feeling(typo: str, feeling: str) -> None:
+    assert "faux_feeling" not in checks(check_feeling(f"I felt {typo}"))
+    assert guess_feelings(typo) == [feeling]

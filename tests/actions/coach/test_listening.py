@@ -53,3 +53,14 @@ def test_is_dont_know(text: str) -> None:
 )
 def test_is_not_dont_know(text: str) -> None:
     assert not is_dont_know(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "dont_know"),
+    [("honestly no idea", True), ("idk tbh", True), ("not sure tbh", True),
+     ("i genuinely don't know what i need", True), ("dunno, hard to say", True),
+     ("no clue what im feeling rn", True), ("idk, maybe lonely", False),
+     ("I don't know why but I feel hurt", False), ("i dont know if he loves me", False)],
+)
+def test_is_dont_know_everyday(text: str, dont_know: bool) -> None:
+    assert is_dont_know(text) is dont_know

@@ -97,3 +97,70 @@ def test_need_with_evaluation() -> None:
 )
 def test_clean_need(raw: str, clean: str) -> None:
     assert clean_need(raw) == clean
+
+
+# Unseen answers to "what do you need?" that name who must do what.
+MORE_STRATEGIES = [
+    "i need him to actually listen for once",
+    "I need my wife to back me up in front of the kids",
+    "I need my girlfriend to stop texting her ex",
+    "for my husband to help more with the baby",
+    "I just need you to be there",
+    "i need him to put the phone down at dinner",
+    "i want my partner to plan a date night sometimes",
+    "need my boyfriend to tell me when he's going out",
+    "I need her to apologise",
+    "I need them to respect my boundaries",
+    "honestly i need u to text me back",
+    "I'd like my husband to do his share of the housework",
+    "I need you to give me some space",
+    "an apology from her",
+    "I'd like him to come to bed at the same time as me",
+    "tbh i need my gf to stop checking my phone",
+    "I need my husband to stop comparing me to his ex",
+    "i need her to include me in her plans",
+    "I need him to take my feelings seriously",
+    "i'd really like you to check in with me during the day",
+    "id like my gf to be more open with me",
+]
+
+
+@pytest.mark.parametrize("text", MORE_STRATEGIES)
+def test_strategy_as_need_in_everyday_phrasings(text: str) -> None:
+    found = [f for f in check_need(text) if f.check == "strategy_as_need"]
+    assert found, text
+    assert found[0].options
+
+
+MORE_NEEDS = [
+    "some reassurance tbh",
+    "to feel like we're a team",
+    "i need to feel safe",
+    "more quality time together",
+    "I need to be able to trust you",
+    "honesty",
+    "a bit of peace and quiet",
+    "I need rest, I'm shattered",
+    "respect and kindness",
+    "time to myself",
+    "to know I matter to him",
+    "I need some space to think",
+    "consideration",
+    "to feel appreciated",
+    "fairness in how we split the chores",
+    "I need support with the kids",
+    "a sense of security about money",
+    "ngl i need some reassurance that we're ok",
+    "i need to feel heard by my partner",
+    "closeness and a bit of affection",
+    "I need to feel like I'm not doing it all alone",
+    "to feel close to my wife again",
+    "i need more balance between work and us",
+    "reassurance that i'm still wanted",
+    "a bit more help around the house tbh",
+]
+
+
+@pytest.mark.parametrize("text", MORE_NEEDS)
+def test_everyday_needs_are_left_alone(text: str) -> None:
+    assert check_need(text) == [], text
