@@ -2,6 +2,7 @@
 
 Subcommands:
   coach "<draft>"   check a draft statement and print the findings as JSON
+  forget <id>       delete everything stored about one conversation
   train             train the model if it is missing or older than its data
   actions           run the action server (the coach is loaded before it listens)
   run               start the action server and the Rasa server (REST channel on)
@@ -46,6 +47,16 @@ def _cmd_coach(args: argparse.Namespace) -> int:
             )
         )
     print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2 if args.pretty else None))
+    return 0
+
+
+def _cmd_forget(args: argparse.Namespace) -> int:
+    from bot import settings as settings_module
+    from bot.forget import forget
+
+    settings = settings_module.load()
+    deleted = forget(sender_id=args.sender_id, db_url=settings.db_url)
+    print(f"Deleted {deleted} stored events of conversation {args.sender_id!r}.")
     return 0
 
 
@@ -165,6 +176,10 @@ def build_parser() -> argparse.ArgumentParser:
     coach.add_argument("--request")
     coach.add_argument("--pretty", action="store_true", help="indent the JSON")
     coach.set_defaults(func=_cmd_coach)
+
+    forget = sub.add_parser("forget", help="delete everything stored about one conversation")
+    forget.add_argument("sender_id", help="the conversation id (Rasa's sender id)")
+    forget.set_defaults(func=_cmd_forget)
 
     train = sub.add_parser("train", help="train the model if it is missing or stale")
     train.add_argument("--force", action="store_true")

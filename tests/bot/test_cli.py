@@ -67,3 +67,4 @@ def test_every_command_is_there():
     parser = build_parser()
     for command in ["coach", "train", "actions", "run", "chat"]:
         assert parser.parse_args([command]).command == command
+    assert parser.parse_args(["forget", "u1"]).sender_id == "u1"

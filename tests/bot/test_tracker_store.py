@@ -17,6 +17,7 @@ from rasa.shared.core.events import ActiveLoop, SlotSet, UserUttered
 from rasa.utils.endpoints import read_endpoint_config
 
 from bot import paths
+from bot.forget import forget
 from bot.settings import default_db_url
 
 POSTGRES_URL = os.environ.get(
@@ -41,6 +42,7 @@ def _store(url: str, monkeypatch: pytest.MonkeyPatch) -> TrackerStore:
 
 
 def _round_trip(url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Save a conversation, read it back in a new store, then forget it."""
     sender = f"store-test-{uuid.uuid4().hex[:8]}"
     first = _store(url, monkeypatch)
     assert isinstance(first, SQLTrackerStore)
@@ -56,6 +58,13 @@ def _round_trip(url: str, monkeypatch: pytest.MonkeyPatch) -> None:
     assert restored.get_slot("feeling") == "lonely"
     assert restored.active_loop_name == "reframe_form"
     assert restored.latest_message.text == "lonely"
+
+    other = f"{sender}-other"
+    asyncio.run(second.save(asyncio.run(second.get_or_create_tracker(other))))
+    assert forget(sender_id=sender, db_url=url) > 0
+    assert asyncio.run(_store(url, monkeypatch).retrieve(sender)) is None
+    assert asyncio.run(_store(url, monkeypatch).retrieve(other)) is not None  # others are kept
+    assert forget(sender_id=sender, db_url=url) == 0
 
 
 def test_sqlite_file_by_default(tmp_path, monkeypatch):
