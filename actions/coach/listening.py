@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from . import lexicon
-from .grammar import prep_text
+from .grammar import in_ranges, prep_text, quoted_ranges
 from .nlp import parse
 from .split import sentence_spans
 from .text import find_phrases, norm, strip_end_punct, strip_lead_fillers
@@ -61,10 +61,18 @@ def _trim(text: str) -> str:
 
 
 def _swap(text: str) -> str:
+    """First person to second, except inside quoted speech (someone else's words)."""
     tokens = _TOKEN.findall(text)
+    starts, offset = [], 0
+    for tok in tokens:
+        starts.append(offset)
+        offset += len(tok)
+    quotes = quoted_ranges(text)
     words_at = [i for i, tok in enumerate(tokens) if re.match(r"[A-Za-z']", tok)]
     out = list(tokens)
     for n, i in enumerate(words_at):
+        if in_ranges(starts[i], quotes):
+            continue
         low = tokens[i].lower()
         prev = tokens[words_at[n - 1]].lower() if n > 0 else ""
         nxt = tokens[words_at[n + 1]].lower() if n + 1 < len(words_at) else ""

@@ -64,3 +64,19 @@ def test_is_not_dont_know(text: str) -> None:
 )
 def test_is_dont_know_everyday(text: str, dont_know: bool) -> None:
     assert is_dont_know(text) is dont_know
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('she said "no worries, I\'ve got this" and booked everything',
+         'she said "no worries, I\'ve got this" and booked everything'),
+        ('my husband told me "man up" when I cried',
+         'your husband told you "man up" when you cried'),
+        ("he said “I'm handling it, babe” and walked off",
+         "he said “I'm handling it, babe” and walked off"),
+        ("she said 'I don't care' and I left", "she said 'I don't care' and you left"),
+    ],
+)
+def test_quoted_words_are_someone_elses_and_keep_their_pronouns(text: str, expected: str) -> None:
+    assert paraphrase(text) == expected
