@@ -57,9 +57,10 @@ def load_nlp() -> "Language":
     return spacy.load(_model_path(), exclude=EXCLUDE)
 
 
-@lru_cache(maxsize=512)
+@lru_cache(maxsize=16)
 def parse(text: str) -> "Doc":
-    """Parsed text, cached (the checks parse the same answer more than once)."""
+    """Parsed text, cached (the checks parse the same answer more than once). Kept small:
+    the cache holds what people wrote, and only the current answer needs it."""
     return load_nlp()(text)
 
 

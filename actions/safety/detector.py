@@ -161,16 +161,13 @@ def _scan(text: str) -> list[SafetyHit]:
 
 
 def detect_all(text: str) -> list[SafetyHit]:
-    """Every safety hit in ``text``, most urgent kind first, then in order of the rules."""
-    return list(_cached_scan(text or ""))
+    """Every safety hit in ``text``, most urgent kind first, then in order of the rules.
 
-
-@lru_cache(maxsize=1024)
-def _cached_scan(text: str) -> tuple[SafetyHit, ...]:
-    return tuple(_scan(text))
+    Not cached: the scan is cheap, and a cache would keep what people wrote in memory."""
+    return list(_scan(text or ""))
 
 
 def detect(text: str) -> SafetyHit | None:
     """The most urgent hit: immediate_danger, then self_harm, then partner_violence."""
-    hits = _cached_scan(text or "")
+    hits = detect_all(text)
     return hits[0] if hits else None
