@@ -12,6 +12,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions import scripts
 from actions.parts import FEELING, NEED, OBSERVATION, REQUEST
 
 NOT_SURE = {"title": "I'm not sure", "payload": "I don't know"}
@@ -67,8 +68,17 @@ class _AskPart:
         """Ask the part's question."""
         if pending_question(tracker) is None:
             question = QUESTIONS[self.part]
-            dispatcher.utter_message(text=question["text"], buttons=question["buttons"] or None)
+            buttons = prefilled_options(self.part, tracker) + list(question["buttons"])
+            dispatcher.utter_message(text=question["text"], buttons=buttons or None)
         return []
+
+
+def prefilled_options(part: str, tracker: Tracker) -> List[Dict[str, str]]:
+    """Needs that often sit under the script the person recognised, offered as buttons."""
+    script = scripts.get(str(tracker.get_slot("script") or ""))
+    if part != NEED or script is None:
+        return []
+    return [{"title": need, "payload": need} for need in script.needs]
 
 
 class ActionAskFeeling(_AskPart, Action):

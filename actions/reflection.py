@@ -44,4 +44,4 @@ class ActionReflect(Action):
         """Paraphrase the latest message and ask whether it fits."""
         story = strip_control(tracker.latest_message.get("text") or "")
         dispatcher.utter_message(text=reflection_text(story), buttons=CONFIRM_BUTTONS)
-        return [SlotSet("story", story)]
+        return [SlotSet("story", story), SlotSet("script", None)]

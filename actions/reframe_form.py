@@ -7,6 +7,7 @@ try it is accepted, and the person hears what could still be sharpened.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any, Callable, Dict, List, Optional, Text
 
 from rasa_sdk import FormValidationAction, Tracker
@@ -15,7 +16,9 @@ from rasa_sdk.types import DomainDict
 
 from actions import coach
 from actions.answer_shape import looks_like_answer
+from actions.coach.blame import SCRIPT_SUGGEST
 from actions.input_check import reply_for, strip_control
+from actions.scripts_flow import draft_script
 from actions.parts import (
     ATTEMPTS_SLOT,
     FEELING,
@@ -107,6 +110,24 @@ def _aside_response(part: str, text: str, tracker: Tracker) -> Optional[str]:
     return None if looks_like_answer(part, text) else response
 
 
+def cite_script(
+    findings: List[coach.Finding], tracker: Tracker, text: str
+) -> List[coach.Finding]:
+    """Name the script behind a "that's what a real man does" finding, when it is known."""
+    if not findings or findings[0].suggestion != SCRIPT_SUGGEST:
+        return findings
+    script = draft_script(tracker, text)
+    if script is None:
+        return findings
+    first = findings[0]
+    cited = replace(
+        first,
+        explanation=f"'{first.span}' sounds like it might be {script.name}: "
+        "an old idea about how someone should be because of their gender.",
+    )
+    return [cited] + findings[1:]
+
+
 class ValidateReframeForm(FormValidationAction):
     """Coach each part of "I feel ___ when ___, and I need ___" as it is filled."""
 
@@ -158,7 +179,7 @@ class ValidateReframeForm(FormValidationAction):
             dispatcher.utter_message(text=unusable)
             return {part: None}
 
-        findings = _CHECKS[part](text)
+        findings = cite_script(_CHECKS[part](text), tracker, text)
         counts = attempts(tracker)
         tries = counts.get(part, 0) + 1
         if findings and tries < MAX_TRIES:

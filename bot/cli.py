@@ -1,6 +1,7 @@
 """The ``unscripted`` command (also ``python -m bot``).
 
 Subcommands:
+  analyze           which gender script each line of stdin carries, as JSON lines
   coach "<draft>"   check a draft statement and print the findings as JSON
   forget <id>       delete everything stored about one conversation
   train             train the model if it is missing or older than its data
@@ -47,6 +48,21 @@ def _cmd_coach(args: argparse.Namespace) -> int:
             )
         )
     print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2 if args.pretty else None))
+    return 0
+
+
+def _cmd_analyze(args: argparse.Namespace) -> int:
+    import contextlib
+
+    from bot import analyze
+    from bot.servers import train
+
+    # Training (only when the model is missing or stale) and Rasa's own messages go to
+    # stderr, so stdout carries nothing but JSON lines.
+    with contextlib.redirect_stdout(sys.stderr):
+        model = args.model or str(train(quiet_stdout=True))
+        parse = analyze.load_parser(model)
+    analyze.run(analyze.read_batches(sys.stdin.fileno()), sys.stdout, parse, analyze.safety_kind)
     return 0
 
 
@@ -167,6 +183,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="unscripted", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
+
+    analyze = sub.add_parser(
+        "analyze", help="read lines on stdin, print the gender script of each as JSON"
+    )
+    analyze.add_argument("--model", default=None, help="a trained model (default: the latest)")
+    analyze.set_defaults(func=_cmd_analyze)
 
     coach = sub.add_parser("coach", help="check a draft 'I feel ... when ..., and I need ...'")
     coach.add_argument("draft", nargs="*", default=None, help="the whole draft statement")

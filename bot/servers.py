@@ -55,13 +55,19 @@ def model_is_stale() -> bool:
     return _newest_mtime(paths.training_inputs()) > model.stat().st_mtime
 
 
-def train(force: bool = False) -> Path:
-    """Train a model if it is missing or older than its data; return the model path."""
+def train(force: bool = False, quiet_stdout: bool = False) -> Path:
+    """Train a model if it is missing or older than its data; return the model path.
+
+    With ``quiet_stdout`` everything training prints goes to stderr (for `analyze`, whose
+    stdout is JSON only).
+    """
     if force or model_is_stale():
-        print("Training the assistant (about two minutes)...", flush=True)
+        print("Training the assistant (about two minutes)...", flush=True,
+              file=sys.stderr if quiet_stdout else sys.stdout)
         subprocess.run(
             rasa_command("train", *paths.data_args(), "--out", str(paths.MODELS)),
             check=True,
+            stdout=sys.stderr if quiet_stdout else None,
             cwd=paths.ROOT,
             env=settings_module.load().child_env(),
         )

@@ -24,15 +24,17 @@ def make_tracker(
     events: Optional[List[Dict[str, Any]]] = None,
     active_loop: Optional[str] = FORM,
     entities: Optional[List[Dict[str, Any]]] = None,
+    confidence: float = 1.0,
 ) -> Tracker:
     """A tracker whose latest message is ``text``; ``events`` follow that user event."""
     latest = {
         "text": text,
-        "intent": {"name": intent, "confidence": 1.0},
+        "intent": {"name": intent, "confidence": confidence},
         "entities": entities or [],
     }
     all_slots = {"requested_slot": None, "coach_attempts": None, "part": None,
-                 "story": None, "statement": None,
+                 "story": None, "statement": None, "script": None,
+                 "script_offered": None, "scripts_declined": None,
                  "feeling": None, "observation": None, "need": None, "request": None}
     all_slots.update(slots or {})
     user_event = {"event": "user", "text": text, "parse_data": latest}

@@ -12,7 +12,7 @@ def test_reflection_paraphrases_and_asks_whether_it_fits(domain):
     story = "My husband said I was overreacting when I cried last night."
     tracker = make_tracker(text=story, intent="share_story", active_loop=None)
     messages, events = run_action(ActionReflect(), tracker, domain)
-    assert events == [SlotSet("story", story)]
+    assert events == [SlotSet("story", story), SlotSet("script", None)]
     [message] = messages
     assert message["text"] == reflection_text(story)
     assert message["text"].startswith("It sounds like your husband said you were overreacting")
@@ -37,4 +37,4 @@ def test_no_feeling_is_offered_when_none_is_hinted():
 def test_control_characters_are_not_kept_in_the_story(domain):
     tracker = make_tracker(text="we argued\x00 again", intent="share_story", active_loop=None)
     _, events = run_action(ActionReflect(), tracker, domain)
-    assert events == [SlotSet("story", "we argued again")]
+    assert events == [SlotSet("story", "we argued again"), SlotSet("script", None)]

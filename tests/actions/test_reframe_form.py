@@ -165,3 +165,42 @@ def test_a_misread_answer_is_still_an_answer(domain):
     assert messages == []
     assert events == [SlotSet("observation", coach.clean_observation(text)),
                       SlotSet("coach_attempts", {})]
+
+
+def test_a_script_in_a_draft_is_cited_by_name(domain):
+    messages, events = _validate("request", "would you be willing to be the man of the house",
+                                 domain)
+    assert SlotSet("request", None) in events
+    [message] = messages
+    assert message["text"].startswith(
+        "'man of the house' sounds like it might be the \"man has to provide\" script"
+    )
+
+
+def test_the_classifiers_script_is_cited_when_the_rules_see_none(domain):
+    tracker = make_tracker(
+        text="support, like a real man would give", intent="provider_pressure",
+        slots={"requested_slot": "need", "coach_attempts": None},
+        events=[{"event": "slot", "name": "need", "value": "support, like a real man would give"}],
+    )
+    [message], _ = run_action(ValidateReframeForm(), tracker, domain)
+    assert "the \"man has to provide\" script" in message["text"]
+
+
+def test_a_declined_script_is_not_cited(domain):
+    value = "would you be willing to be the man of the house"
+    tracker = make_tracker(
+        text=value, intent="inform",
+        slots={"requested_slot": "request", "coach_attempts": None,
+               "scripts_declined": ["provider_pressure"]},
+        events=[{"event": "slot", "name": "request", "value": value}],
+    )
+    [message], _ = run_action(ValidateReframeForm(), tracker, domain)
+    assert "provide" not in message["text"]
+    assert "old script about how a man or a woman should be" in message["text"]
+
+
+def test_blame_that_is_not_a_script_is_not_given_a_script(domain):
+    [message], _ = _validate("observation", "when you made me feel stupid at dinner", domain,
+                             intent="competence_dismissal")
+    assert "script" not in message["text"]

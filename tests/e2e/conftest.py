@@ -107,6 +107,16 @@ class RasaController:
         except urllib.error.HTTPError as exc:
             return exc.code, json.loads(exc.read())
 
+    def parse(self, text: str) -> dict[str, Any]:
+        """The server's own NLU parse of one text (one message at a time)."""
+        request = urllib.request.Request(
+            f"{self.settings.rasa_url}/model/parse",
+            data=json.dumps({"text": text}).encode("utf-8"),
+            headers={"Content-Type": "application/json"},
+        )
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return json.loads(response.read())
+
     def tracker(self, sender: str) -> dict[str, Any]:
         """The conversation tracker, from the HTTP API."""
         with urllib.request.urlopen(

@@ -1,0 +1,82 @@
+"""How many lines per second `unscripted analyze` handles once the model is loaded.
+
+    .venv/bin/python -m bench.analyze_speed [--rounds 3]
+
+Feeds the held-out phrasings (bench/data/fresh_scripts.yml) through the same code path as the
+command (bot.analyze.run in batches of analyze.BATCH lines, as a piped file arrives, with the
+trained model and the safety rules), writing to memory, and prints a table; the same text goes
+to docs/analyze.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+from typing import List, Optional, Sequence
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.latency import date_utc, machine_line  # noqa: E402
+from bot import analyze  # noqa: E402
+
+
+def _lines() -> List[bytes]:
+    import yaml
+
+    data = yaml.safe_load((ROOT / "bench" / "data" / "fresh_scripts.yml").read_text("utf-8"))
+    return [(entry["text"] + "\n").encode("utf-8") for entry in data]
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    """Time the load, then several rounds over the lines; print and save the table."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args(argv)
+    os.chdir(ROOT)
+    from bot.servers import train
+
+    model = str(train(quiet_stdout=True))
+    start = time.monotonic()
+    parse = analyze.load_parser(model)
+    analyze.safety_kind("warm up")
+    parse(["warm up"])
+    load_s = time.monotonic() - start
+    lines = _lines()
+    rates = []
+    for _ in range(args.rounds):
+        begin = time.monotonic()
+        batches = [lines[i : i + analyze.BATCH] for i in range(0, len(lines), analyze.BATCH)]
+        analyze.run(batches, io.StringIO(), parse, analyze.safety_kind)
+        rates.append(len(lines) / (time.monotonic() - begin))
+    table = "\n".join([
+        "# `unscripted analyze` throughput",
+        "",
+        f"- Date: {date_utc()}",
+        f"- Machine: {machine_line()}",
+        "- Command: `.venv/bin/python -m bench.analyze_speed`",
+        f"- Input: {len(lines)} held-out phrasings (bench/data/fresh_scripts.yml), "
+        f"{args.rounds} rounds, after loading the model once.",
+        "",
+        "| measure | value |",
+        "|---|---:|",
+        f"| model load (once) | {load_s:.1f} s |",
+        f"| lines per second, median of {args.rounds} rounds | {statistics.median(rates):.0f} |",
+        f"| lines per second, slowest round | {min(rates):.0f} |",
+        f"| milliseconds per line, median | {1000 / statistics.median(rates):.1f} |",
+        "",
+        "Target (issue 3): at least 200 lines per second once loaded.",
+        "",
+    ])
+    (ROOT / "docs" / "analyze.md").write_text(table, encoding="utf-8")
+    print(table)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,483 @@
+"""NLU benchmark: how well the gender scripts are detected, against two baselines.
+
+Stratified 5-fold cross-validation over all of the project's NLU data (every intent, so a
+script read as an answer or as chit-chat counts as a miss). For each pipeline it reports
+per-script precision, recall and F1, macro-F1 over the six scripts, and the false-positive
+rate on ordinary relationship talk (`share_story` examples given any script). A message
+counts as a script when its intent is a script at or above the bot's detection threshold.
+
+Pipelines: the project's (config.yml), Rasa's default pipeline (bench/pipelines/rasa_default.yml)
+and a keyword matcher (bench/keyword_baseline.py), all on the same folds. The project's phrase
+rules are also scored switched off and with other settings, from the same trained models.
+Then each trained pipeline is scored on the held-out sets in bench/data/, phrasings written
+without seeing the training data and never trained on.
+
+    .venv/bin/python -m bench.nlu                # writes docs/nlu.md and docs/nlu_confusion.png
+    .venv/bin/python -m bench.nlu --no-default   # without Rasa's default pipeline (faster)
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import datetime as dt
+import logging
+import os
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")
+
+from actions.scripts import DETECT_THRESHOLD, SCRIPTS  # noqa: E402
+from bench import keyword_baseline  # noqa: E402
+from bench.latency import machine_line  # noqa: E402
+
+DOCS = ROOT / "docs"
+#: Held-out sets, written by people who never saw nlu/. The first was read once to find what
+#: the training data lacked (so it is no longer blind); the second was not looked at.
+FRESH_SETS = {
+    "held-out set 1 (read once for diagnosis)": ROOT / "bench" / "data" / "fresh_scripts.yml",
+    "held-out set 2 (blind)": ROOT / "bench" / "data" / "fresh_scripts_2.yml",
+}
+ORDINARY = "share_story"
+NONE = "none"
+
+
+@dataclass
+class Row:
+    """One test message: its intent, its true script, and the predicted intent."""
+
+    text: str
+    intent: str
+    truth: Optional[str]
+    guess: str  # the predicted intent (or script, for the keyword matcher)
+    confidence: float
+    rule: Optional[Dict[str, Any]] = None  # what the phrase rules saw (bot/components)
+    threshold: float = DETECT_THRESHOLD
+
+    @property
+    def predicted(self) -> Optional[str]:
+        """The predicted script, if the intent is a script at or above the threshold."""
+        return self.guess if self.guess in SCRIPTS and self.confidence >= self.threshold else None
+
+
+@dataclass
+class Result:
+    """All predictions of one pipeline, and how long it took."""
+
+    name: str
+    rows: List[Row] = field(default_factory=list)
+    fresh: Dict[str, List[Row]] = field(default_factory=dict)
+    seconds: float = 0.0
+
+
+def load_data() -> Any:
+    """All of nlu/, loaded once (folds index into it)."""
+    from rasa.shared.nlu.training_data.loading import load_data as rasa_load
+
+    return rasa_load(str(ROOT / "nlu"))
+
+
+def examples_of(data: Any) -> List[Tuple[str, str]]:
+    """(text, intent) for every intent example."""
+    return [(m.get("text"), m.get("intent")) for m in data.intent_examples]
+
+
+def load_fresh(path: Path) -> List[Tuple[str, Optional[str]]]:
+    """Held-out phrasings: (text, script or None)."""
+    import yaml
+
+    return [(e["text"], e.get("script")) for e in yaml.safe_load(path.read_text("utf-8"))]
+
+
+def folds(examples: Sequence[Tuple[str, str]], k: int) -> List[Tuple[List[int], List[int]]]:
+    """Stratified k folds (by intent), shuffled with a fixed seed."""
+    from sklearn.model_selection import StratifiedKFold
+
+    labels = [intent for _, intent in examples]
+    splitter = StratifiedKFold(n_splits=k, shuffle=True, random_state=7)
+    return [(list(a), list(b)) for a, b in splitter.split(labels, labels)]
+
+
+def _train_subset(config: Path, data: Any, indices: Sequence[int], workdir: Path) -> str:
+    """Train an NLU model on a subset of nlu/ and return its path."""
+    from rasa.model_training import train_nlu
+    from rasa.shared.nlu.training_data.training_data import TrainingData
+
+    chosen = [data.intent_examples[i] for i in indices]
+    subset = TrainingData(
+        training_examples=chosen,
+        entity_synonyms=data.entity_synonyms,
+        regex_features=data.regex_features,
+        lookup_tables=data.lookup_tables,
+    )
+    nlu_file = workdir / "train.yml"
+    nlu_file.write_text(subset.nlu_as_yaml(), encoding="utf-8")
+    model = train_nlu(
+        config=str(config), nlu_data=str(nlu_file), output=str(workdir / "models"),
+        domain=str(ROOT / "bot" / "domain"),
+    )
+    if not model:
+        raise RuntimeError(f"training with {config} wrote no model")
+    return model
+
+
+Prediction = Tuple[str, float, Optional[Dict[str, Any]]]
+
+
+def _predictor(model: str) -> Callable[[str], Prediction]:
+    from rasa.core.agent import Agent
+    from rasa.utils.log_utils import configure_structlog
+
+    configure_structlog(logging.WARNING)
+    loop = asyncio.new_event_loop()
+    agent = Agent.load(model)
+
+    def predict(text: str) -> Prediction:
+        parsed = loop.run_until_complete(agent.parse_message(text))
+        intent = parsed.get("intent") or {}
+        return (str(intent.get("name")), float(intent.get("confidence") or 0.0),
+                parsed.get("script_rule"))
+
+    return predict
+
+
+def _script(intent: str) -> Optional[str]:
+    return intent if intent in SCRIPTS else None
+
+
+def run_pipeline(
+    name: str, config: Path, data: Any,
+    splits: Sequence[Tuple[List[int], List[int]]],
+    fresh: Dict[str, Sequence[Tuple[str, Optional[str]]]],
+) -> Result:
+    """Cross-validate one Rasa pipeline, then train on everything and score the fresh set."""
+    examples = examples_of(data)
+    result = Result(name)
+    start = time.monotonic()
+    for number, (train_idx, test_idx) in enumerate(splits, 1):
+        print(f"  {name}: fold {number}/{len(splits)}", file=sys.stderr, flush=True)
+        with tempfile.TemporaryDirectory() as tmp:
+            predict = _predictor(_train_subset(config, data, train_idx, Path(tmp)))
+            for i in test_idx:
+                text, intent = examples[i]
+                result.rows.append(Row(text, intent, _script(intent), *predict(text)))
+    print(f"  {name}: all data, for the held-out sets", file=sys.stderr, flush=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        predict = _predictor(_train_subset(config, data, range(len(examples)), Path(tmp)))
+        for set_name, items in fresh.items():
+            result.fresh[set_name] = [Row(t, s or ORDINARY, s, *predict(t)) for t, s in items]
+    result.seconds = time.monotonic() - start
+    return result
+
+
+def _keywords(text: str) -> Prediction:
+    return keyword_baseline.predict(text) or ORDINARY, 1.0, None
+
+
+def run_keywords(
+    examples: Sequence[Tuple[str, str]], splits: Sequence[Tuple[List[int], List[int]]],
+    fresh: Dict[str, Sequence[Tuple[str, Optional[str]]]],
+) -> Result:
+    """The keyword matcher on the same test folds (it has nothing to train)."""
+    result = Result("keyword matcher")
+    start = time.monotonic()
+    for _, test_idx in splits:
+        for i in test_idx:
+            text, intent = examples[i]
+            result.rows.append(Row(text, intent, _script(intent), *_keywords(text)))
+    for set_name, items in fresh.items():
+        result.fresh[set_name] = [Row(t, s or ORDINARY, s, *_keywords(t)) for t, s in items]
+    result.seconds = time.monotonic() - start
+    return result
+
+
+@dataclass
+class Scores:
+    """Precision, recall and F1 per script, macro-F1 and false-positive rates."""
+
+    per_script: Dict[str, Tuple[float, float, float, int]]
+    macro_f1: float
+    fpr_ordinary: float
+    ordinary_n: int
+    fpr_other: float
+    other_n: int
+
+
+def score(rows: Sequence[Row]) -> Scores:
+    """The figures for one set of predictions."""
+    per: Dict[str, Tuple[float, float, float, int]] = {}
+    for s in SCRIPTS:
+        tp = sum(1 for r in rows if r.truth == s and r.predicted == s)
+        fp = sum(1 for r in rows if r.truth != s and r.predicted == s)
+        fn = sum(1 for r in rows if r.truth == s and r.predicted != s)
+        p = tp / (tp + fp) if tp + fp else 0.0
+        rc = tp / (tp + fn) if tp + fn else 0.0
+        f1 = 2 * p * rc / (p + rc) if p + rc else 0.0
+        per[s] = (p, rc, f1, tp + fn)
+    ordinary = [r for r in rows if r.intent == ORDINARY and r.truth is None]
+    other = [r for r in rows if r.truth is None and r.intent != ORDINARY]
+    return Scores(
+        per_script=per,
+        macro_f1=sum(v[2] for v in per.values()) / len(SCRIPTS),
+        fpr_ordinary=_rate(ordinary),
+        ordinary_n=len(ordinary),
+        fpr_other=_rate(other),
+        other_n=len(other),
+    )
+
+
+def _rate(rows: Sequence[Row]) -> float:
+    return sum(1 for r in rows if r.predicted is not None) / len(rows) if rows else 0.0
+
+
+# -- the phrase rules' effect, scored from the same models ---------------------------------
+
+#: Intents the rules may replace (bot/components/script_rules.py).
+_OVERRIDABLE = set(SCRIPTS) | {"share_story", "inform", "chitchat", "out_of_scope",
+                               "nlu_fallback", "dont_know", "stop"}
+
+
+def rule_variant(row: Row, veto: Optional[float]) -> Row:
+    """The row as it would be with the rules off (veto None) or with another veto.
+
+    The component keeps what the classifier said before the rules, so this needs no
+    retraining; components after it (fallback, input guard) are not re-run, which changes
+    nothing for scripts (their threshold is above the fallback's).
+    """
+    rule = row.rule
+    if not rule or row.guess == "unusable_input":
+        return row
+    classifier = rule.get("classifier") or {}
+    name = str(classifier.get("name"))
+    conf = float(classifier.get("confidence") or 0.0)
+    guess, confidence = name, conf
+    if veto is not None and name in _OVERRIDABLE and not (name == ORDINARY and conf >= veto):
+        guess = rule["script"]
+        confidence = max(0.95, conf if name == guess else 0.0)
+    return Row(row.text, row.intent, row.truth, guess, confidence, rule, row.threshold)
+
+
+def with_rules(result: Result, name: str, veto: Optional[float]) -> Result:
+    """A copy of a result with the rules off or with another veto."""
+    out = Result(name, seconds=result.seconds)
+    out.rows = [rule_variant(r, veto) for r in result.rows]
+    out.fresh = {k: [rule_variant(r, veto) for r in v] for k, v in result.fresh.items()}
+    return out
+
+
+def with_threshold(rows: Sequence[Row], threshold: float) -> List[Row]:
+    """The same predictions judged at another detection threshold."""
+    return [Row(r.text, r.intent, r.truth, r.guess, r.confidence, r.rule, threshold)
+            for r in rows]
+
+
+# -- tables ----------------------------------------------------------------------------------
+
+def summary_table(results: Sequence[Result]) -> str:
+    """One line per pipeline: cross-validation, then each held-out set."""
+    sets = list(results[0].fresh)
+    head = ("| pipeline | CV macro-F1 | CV false positives, ordinary talk | CV false positives, "
+            "other intents | " + " | ".join(f"{name}: macro-F1 / false positives"
+                                            for name in sets) + " |")
+    lines = [head, "|---|---:|---:|---:|" + "---:|" * len(sets)]
+    for result in results:
+        cv = score(result.rows)
+        cells = []
+        for name in sets:
+            fr = score(result.fresh.get(name, []))
+            cells.append(f"{fr.macro_f1:.3f} / {fr.fpr_ordinary:.1%}")
+        lines.append(
+            f"| {result.name} | {cv.macro_f1:.3f} | {cv.fpr_ordinary:.1%} of {cv.ordinary_n} "
+            f"| {cv.fpr_other:.1%} of {cv.other_n} | " + " | ".join(cells) + " |"
+        )
+    return "\n".join(lines)
+
+
+def per_script_table(results: Sequence[Result], rows_of: Callable[[Result], List[Row]]) -> str:
+    """Precision / recall / F1 per script, one column per pipeline."""
+    head = "| script | n | " + " | ".join(f"{r.name}: P / R / F1" for r in results) + " |"
+    lines = [head, "|---|---:|" + "---|" * len(results)]
+    scored = [score(rows_of(r)) for r in results]
+    for s in SCRIPTS:
+        cells = [f"{x.per_script[s][0]:.2f} / {x.per_script[s][1]:.2f} / "
+                 f"{x.per_script[s][2]:.2f}" for x in scored]
+        lines.append(f"| {s} | {scored[0].per_script[s][3]} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def threshold_table(result: Result) -> str:
+    """Macro-F1 and false positives at several thresholds (how DETECT_THRESHOLD was chosen)."""
+    sets = list(result.fresh)
+    lines = ["| threshold | CV macro-F1 | CV false positives | " + " | ".join(
+        f"{name}: macro-F1 / false positives" for name in sets) + " |",
+        "|---:|---:|---:|" + "---:|" * len(sets)]
+    for threshold in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9):
+        cv = score(with_threshold(result.rows, threshold))
+        cells = []
+        for name in sets:
+            fr = score(with_threshold(result.fresh[name], threshold))
+            cells.append(f"{fr.macro_f1:.3f} / {fr.fpr_ordinary:.1%}")
+        mark = " (used)" if abs(threshold - DETECT_THRESHOLD) < 1e-9 else ""
+        lines.append(f"| {threshold:.1f}{mark} | {cv.macro_f1:.3f} | {cv.fpr_ordinary:.1%} | "
+                     + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def confusion(rows: Sequence[Row]) -> List[List[int]]:
+    """Counts of (true label, predicted label) over the six scripts and "none"."""
+    labels = list(SCRIPTS) + [NONE]
+    index = {label: i for i, label in enumerate(labels)}
+    matrix = [[0] * len(labels) for _ in labels]
+    for r in rows:
+        matrix[index[r.truth or NONE]][index[r.predicted or NONE]] += 1
+    return matrix
+
+
+def plot_confusion(rows: Sequence[Row], title: str, path: Path) -> None:
+    """Save the confusion matrix as a PNG."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    labels = list(SCRIPTS) + [NONE]
+    matrix = confusion(rows)
+    fig, ax = plt.subplots(figsize=(8, 7))
+    normalised = [[v / max(1, sum(row)) for v in row] for row in matrix]
+    ax.imshow(normalised, cmap="Blues", vmin=0, vmax=1)
+    for i, row in enumerate(matrix):
+        for j, value in enumerate(row):
+            colour = "white" if normalised[i][j] > 0.6 else "black"
+            ax.text(j, i, str(value), ha="center", va="center", color=colour, fontsize=9)
+    ax.set_xticks(range(len(labels)), labels, rotation=40, ha="right")
+    ax.set_yticks(range(len(labels)), labels)
+    ax.set_xlabel("predicted")
+    ax.set_ylabel("true")
+    ax.set_title(title)
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+
+
+def worst_misses(rows: Sequence[Row], limit: int = 12) -> str:
+    """A few wrong predictions, to read (ordinary talk given a script first)."""
+    wrong = [r for r in rows if r.truth != r.predicted]
+    wrong.sort(key=lambda r: (r.truth is not None, r.intent))
+    out = [f"- `{r.truth or NONE}` read as `{r.predicted or NONE}`: {r.text}"
+           for r in wrong[:limit]]
+    return "\n".join(out) or "- none"
+
+
+def report(results: Sequence[Result], ours: Result, k: int, n: int) -> str:
+    """The Markdown written to docs/nlu.md."""
+    now = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    blind = list(ours.fresh)[-1]
+    parts = [
+        "# NLU benchmark: gender-script detection",
+        "",
+        f"Measured {now} on {machine_line()}.",
+        "",
+        f"Command: `.venv/bin/python -m bench.nlu`. {k}-fold stratified cross-validation over "
+        f"all {n} NLU examples (every intent, so a script read as an answer counts as a miss); "
+        "a script counts when its intent is at or above the bot's detection threshold "
+        f"({DETECT_THRESHOLD}). False positives are ordinary relationship talk (`share_story`) "
+        "given a script. Each Rasa pipeline is then trained once on all of nlu/ and scored on "
+        "the held-out sets in bench/data/, written by people who never saw the training data.",
+        "",
+        "## Summary",
+        "",
+        summary_table(results),
+        "",
+        "## Per script, cross-validation",
+        "",
+        per_script_table(results, lambda r: r.rows),
+        "",
+        f"![confusion matrix, {ours.name}](nlu_confusion.png)",
+        "",
+        f"## Per script, {blind}",
+        "",
+        per_script_table(results, lambda r: r.fresh[blind]),
+        "",
+        f"## Detection threshold ({ours.name})",
+        "",
+        threshold_table(ours),
+        "",
+        f"## Some mistakes of {ours.name} (cross-validation)",
+        "",
+        worst_misses(ours.rows),
+        "",
+        f"## Some mistakes of {ours.name} ({blind})",
+        "",
+        worst_misses(ours.fresh[blind]),
+        "",
+    ]
+    return "\n".join(parts)
+
+
+def configured_veto() -> float:
+    """The veto that config.yml gives the phrase rules."""
+    import yaml
+
+    config = yaml.safe_load((ROOT / "config.yml").read_text("utf-8"))
+    for component in config["pipeline"]:
+        if component["name"].endswith("ScriptRules"):
+            from bot.components.script_rules import VETO_CONFIDENCE
+
+            return float(component.get("veto_confidence", VETO_CONFIDENCE))
+    raise SystemExit("config.yml has no ScriptRules component")
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    """Run the benchmark, print the tables and write docs/."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--no-default", action="store_true",
+                        help="skip Rasa's default pipeline (the slowest part); writes no docs")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.ERROR)
+    for noisy in ("rasa", "tensorflow", "absl"):
+        logging.getLogger(noisy).setLevel(logging.ERROR)
+    os.chdir(ROOT)
+
+    data = load_data()
+    examples = examples_of(data)
+    fresh = {name: load_fresh(path) for name, path in FRESH_SETS.items()}
+    splits = folds(examples, args.folds)
+    trained = run_pipeline("Unscripted", ROOT / "config.yml", data, splits, fresh)
+    veto = configured_veto()
+    ours = with_rules(trained, "Unscripted (config.yml)", veto)
+    variants = [
+        with_rules(trained, "DIET alone, no phrase rules", None),
+        with_rules(trained, "DIET + rules, veto 0.9", 0.9),
+        with_rules(trained, "DIET + rules, no veto", 1.01),
+    ]
+    results = [ours, *variants]
+    if not args.no_default:
+        default = ROOT / "bench" / "pipelines" / "rasa_default.yml"
+        results.append(run_pipeline("Rasa default pipeline", default, data, splits, fresh))
+    results.append(run_keywords(examples, splits, fresh))
+    print(summary_table(results))
+    print()
+    print(threshold_table(ours))
+    if args.no_default:
+        return 0
+    DOCS.mkdir(exist_ok=True)
+    baselines = [r for r in results if r.name in ("Rasa default pipeline", "keyword matcher")]
+    text = report([ours, *variants, *baselines], ours, args.folds, len(examples))
+    (DOCS / "nlu.md").write_text(text, encoding="utf-8")
+    plot_confusion(ours.rows, f"{ours.name}, {args.folds}-fold cross-validation",
+                   DOCS / "nlu_confusion.png")
+    print(f"\nWrote docs/nlu.md and docs/nlu_confusion.png ({time.strftime('%H:%M')}).")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

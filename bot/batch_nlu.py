@@ -1,0 +1,106 @@
+"""Batched NLU inference over a loaded Rasa model, for `analyze` and the benchmarks.
+
+Rasa parses one message at a time: spaCy runs once per text and DIET makes one TensorFlow call
+per message, which caps `analyze` at about 100 lines a second on two cores. This module runs
+the same trained graph (every component, the phrase rules included) on a list of messages,
+with spaCy's ``nlp.pipe`` and one DIET call per batch. The results match
+``Agent.parse_message`` (tests/e2e/test_analyze_model.py compares them).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Dict, List
+
+import numpy as np
+
+if TYPE_CHECKING:  # pragma: no cover
+    from rasa.core.agent import Agent
+    from rasa.shared.nlu.training_data.message import Message
+
+
+def _slice(outputs: Dict[str, Any], index: int, size: int) -> Dict[str, Any]:
+    """One message's share of a batch's outputs, as a batch of one."""
+    out: Dict[str, Any] = {}
+    for key, value in outputs.items():
+        if isinstance(value, dict):
+            out[key] = _slice(value, index, size)
+        elif isinstance(value, np.ndarray) and value.ndim > 0 and value.shape[0] == size:
+            out[key] = value[index : index + 1]
+        else:
+            out[key] = value
+    return out
+
+
+def _diet_process(component: Any, messages: List["Message"]) -> List["Message"]:
+    """DIETClassifier.process with one model call for the whole list."""
+    from rasa.nlu.classifiers.diet_classifier import DIETClassifier
+    from rasa.shared.nlu.constants import ENTITIES, INTENT
+
+    if component.model is None or len(messages) < 2:
+        return DIETClassifier.process(component, messages)
+    model_data = component._create_model_data(messages, training=False)
+    if model_data.is_empty() or model_data.number_of_examples() != len(messages):
+        return DIETClassifier.process(component, messages)
+    outputs = component.model.run_inference(model_data, batch_size=len(messages))
+    config = component.component_config
+    for index, message in enumerate(messages):
+        out = _slice(outputs, index, len(messages))
+        if config["intent_classification"]:
+            label, ranking = component._predict_label(out)
+            message.set(INTENT, label, add_to_output=True)
+            message.set("intent_ranking", ranking, add_to_output=True)
+        if config["entity_recognition"]:
+            message.set(ENTITIES, component._predict_entities(out, message), add_to_output=True)
+    return messages
+
+
+def _spacy_process(component: Any, messages: List["Message"], model: Any) -> List["Message"]:
+    """SpacyNLP.process with ``nlp.pipe`` over every text at once."""
+    from rasa.nlu.constants import DENSE_FEATURIZABLE_ATTRIBUTES, SPACY_DOCS
+
+    todo = [(m, a) for m in messages for a in DENSE_FEATURIZABLE_ATTRIBUTES if m.get(a)]
+    texts = [component._preprocess_text(m.get(a)) for m, a in todo]
+    for (message, attribute), doc in zip(todo, model.model.pipe(texts)):
+        message.set(SPACY_DOCS[attribute], doc)
+    return messages
+
+
+def enable(agent: "Agent") -> None:
+    """Let the agent's graph process a list of messages in batches."""
+    from rasa.nlu.classifiers.diet_classifier import DIETClassifier
+    from rasa.nlu.utils.spacy_utils import SpacyNLP
+
+    runner = agent.processor.graph_runner  # type: ignore[union-attr]
+    for node in runner._instantiated_nodes.values():
+        if node._fn_name != "process":
+            continue
+        if issubclass(node._component_class, DIETClassifier):
+            node._fn = _diet_process
+        elif issubclass(node._component_class, SpacyNLP):
+            node._fn = _spacy_process
+
+
+def parse_many(agent: "Agent", texts: List[str]) -> List[Dict[str, Any]]:
+    """Parse several texts in one run of the NLU graph; same output as parse_message."""
+    from rasa.core.channels.channel import UserMessage
+    from rasa.shared.core.trackers import DialogueStateTracker
+    from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
+
+    if not texts:
+        return []
+    processor = agent.processor
+    target = processor.model_metadata.nlu_target  # type: ignore[union-attr]
+    results = processor.graph_runner.run(  # type: ignore[union-attr]
+        inputs={
+            "__message__": [UserMessage(text) for text in texts],
+            "__tracker__": DialogueStateTracker("analyze", []),
+        },
+        targets=[target],
+    )
+    parsed = []
+    for message in results[target]:
+        data: Dict[str, Any] = {TEXT: "", INTENT: {"name": None, "confidence": 0.0},
+                                ENTITIES: []}
+        data.update(message.as_dict(only_output_properties=True))
+        parsed.append(data)
+    return parsed

@@ -1,0 +1,109 @@
+"""`unscripted analyze`: one JSON object per line, errors per line, and it carries on."""
+
+import io
+import json
+import tempfile
+
+from actions.input_check import MAX_CHARS
+from actions.scripts import DETECT_THRESHOLD
+from bot import analyze
+
+
+def _fake_one(text):
+    if "women's work" in text:
+        return {"intent": {"name": "labor_division", "confidence": 0.91},
+                "intent_ranking": [{"name": "labor_division", "confidence": 0.91},
+                                   {"name": "share_story", "confidence": 0.09}]}
+    if "unsure" in text:
+        return {"intent": {"name": "provider_pressure", "confidence": DETECT_THRESHOLD - 0.1},
+                "intent_ranking": [{"name": "provider_pressure",
+                                    "confidence": DETECT_THRESHOLD - 0.1}]}
+    return {"intent": {"name": "share_story", "confidence": 0.8},
+            "intent_ranking": [{"name": "share_story", "confidence": 0.8},
+                               {"name": "leadership_career", "confidence": 0.15}]}
+
+
+class FakeParser:
+    """Records the batches it was given."""
+
+    def __init__(self):
+        self.batches = []
+
+    def __call__(self, texts):
+        self.batches.append(list(texts))
+        return [_fake_one(t) for t in texts]
+
+
+def _run(data: bytes, safety=lambda t: None):
+    out = io.StringIO()
+    with tempfile.TemporaryFile() as source:
+        source.write(data)
+        source.seek(0)
+        parser = FakeParser()
+        count = analyze.run(analyze.read_batches(source.fileno()), out, parser, safety)
+    lines = out.getvalue().splitlines()
+    assert count == len(lines)
+    return [json.loads(line) for line in lines], parser
+
+
+def test_each_line_gets_one_object_in_order():
+    rows, _ = _run("he says that's women's work\nwe went for a walk\n".encode())
+    assert rows == [
+        {"text": "he says that's women's work", "script": "labor_division",
+         "confidence": 0.91, "safety": None},
+        {"text": "we went for a walk", "script": None, "confidence": 0.85, "safety": None},
+    ]
+
+
+def test_below_the_threshold_there_is_no_script():
+    [row], _ = _run(b"unsure about money\n")
+    assert row["script"] is None
+    assert row["confidence"] == round(1 - (DETECT_THRESHOLD - 0.1), 4)
+
+
+def test_bad_lines_get_an_error_and_the_stream_goes_on():
+    data = b"\n" + b"\xff\xfe broken\n" + ("x" * (MAX_CHARS + 1)).encode() + b"\n" + \
+        "he says that's women's work\r\n".encode()
+    rows, parser = _run(data)
+    assert [r.get("error") is not None for r in rows] == [True, True, True, False]
+    assert rows[0]["error"] == analyze.EMPTY
+    assert rows[1]["error"] == analyze.NOT_UTF8 and "broken" in rows[1]["text"]
+    assert rows[2]["error"] == analyze.TOO_LONG
+    assert rows[3]["script"] == "labor_division"
+    assert all(set(r) >= {"text", "script", "confidence", "safety"} for r in rows)
+    assert parser.batches == [["he says that's women's work"]]  # bad lines are not parsed
+
+
+def test_a_huge_line_is_cut_reported_and_skipped_without_losing_the_next():
+    data = b"y" * (analyze.MAX_LINE_BYTES * 3) + b"\nwe went for a walk\n"
+    rows, _ = _run(data)
+    assert [r.get("error") for r in rows] == [analyze.TOO_LONG, None]
+    assert len(rows[0]["text"]) == analyze.MAX_LINE_BYTES
+    assert rows[1]["text"] == "we went for a walk"
+
+
+def test_a_last_line_without_newline_is_analysed():
+    rows, _ = _run(b"first\nsecond")
+    assert [r["text"] for r in rows] == ["first", "second"]
+
+
+def test_lines_that_arrive_together_are_parsed_together_in_batches():
+    data = "".join(f"line {i}\n" for i in range(analyze.BATCH + 5)).encode()
+    rows, parser = _run(data)
+    assert [len(b) for b in parser.batches] == [analyze.BATCH, 5]
+    assert [r["text"] for r in rows] == [f"line {i}" for i in range(analyze.BATCH + 5)]
+
+
+def test_emoji_and_non_english_are_analysed_not_rejected():
+    rows, _ = _run("😢😢\nil ne m'écoute jamais\n".encode())
+    assert [r.get("error") for r in rows] == [None, None]
+
+
+def test_the_safety_field_comes_from_the_safety_check():
+    [row], _ = _run(b"I want to die\n", safety=lambda t: "self_harm" if "die" in t else None)
+    assert row["safety"] == "self_harm"
+
+
+def test_safety_kind_uses_the_safety_rules():
+    assert analyze.safety_kind("he hit me last night and I'm scared") == "partner_violence"
+    assert analyze.safety_kind("this deadline is killing me") is None

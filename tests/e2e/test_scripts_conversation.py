@@ -1,0 +1,56 @@
+"""Gender scripts over REST against the real servers: named tentatively, offered as a
+statement with needs pre-filled, and never named again once declined."""
+
+from __future__ import annotations
+
+import pytest
+
+from actions import scripts
+from tests.e2e.conftest import RasaController, texts
+
+pytestmark = pytest.mark.servers
+
+SUPPRESSION = scripts.get("emotional_suppression")
+
+
+def test_a_named_script_leads_to_a_statement(rasa: RasaController, sender: str):
+    named = rasa.send(sender, "my husband told me to man up when I cried about losing my job")
+    text = texts(named)
+    assert f"That sounds like it might be {SUPPRESSION.name}." in text
+    assert SUPPRESSION.explanation in text
+    assert text.endswith("Does that fit?")
+    assert [b["payload"] for b in named[-1]["buttons"]] == ["/affirm", "/deny"]
+    assert rasa.tracker(sender)["slots"]["script"] == "emotional_suppression"
+
+    offer = texts(rasa.send(sender, "/affirm"))
+    assert "one sentence" in offer and offer.endswith("?")
+
+    started = rasa.send(sender, "/affirm")
+    assert "I feel ___ when ___" in texts(started)
+    assert rasa.tracker(sender)["active_loop"]["name"] == "reframe_form"
+    rasa.send(sender, "ashamed")
+    asked_need = rasa.send(sender, "when you said those words last night while I was crying")
+    need_titles = [b["title"] for b in asked_need[-1].get("buttons", [])]
+    assert need_titles[: len(SUPPRESSION.needs)] == list(SUPPRESSION.needs)
+
+
+def test_a_declined_script_is_not_named_again(rasa: RasaController, sender: str):
+    story = "my girlfriend says cooking is women's work and I should do all of it"
+    named = texts(rasa.send(sender, story))
+    assert "that's women's work" in named
+
+    declined = texts(rasa.send(sender, "/deny"))
+    assert declined.startswith("Thanks for telling me.")
+    assert "It sounds like" in declined  # back to what the person said
+    assert rasa.tracker(sender)["slots"]["scripts_declined"] == ["labor_division"]
+
+    rasa.send(sender, "/deny")  # the reflection did not fit either
+    again = texts(rasa.send(sender, "she said cleaning the bathroom is women's work, not hers"))
+    assert "script" not in again
+    assert "It sounds like" in again
+
+
+def test_ordinary_talk_is_reflected_without_a_script(rasa: RasaController, sender: str):
+    reply = texts(rasa.send(sender, "my boyfriend cried at the movie and I loved it"))
+    assert "script" not in reply
+    assert "It sounds like" in reply
