@@ -423,15 +423,14 @@ def report(results: Sequence[Result], ours: Result, k: int, n: int) -> str:
 
 
 def configured_veto() -> float:
-    """The veto that config.yml gives the phrase rules."""
+    """The veto that config.yml gives the phrase rules (above 1: none)."""
     import yaml
 
     config = yaml.safe_load((ROOT / "config.yml").read_text("utf-8"))
     for component in config["pipeline"]:
         if component["name"].endswith("ScriptRules"):
-            from bot.components.script_rules import VETO_CONFIDENCE
-
-            return float(component.get("veto_confidence", VETO_CONFIDENCE))
+            veto = component.get("veto_confidence")
+            return 1.01 if veto is None else float(veto)
     raise SystemExit("config.yml has no ScriptRules component")
 
 

@@ -54,6 +54,8 @@ LEAVE = [
     "she got promoted to manager and i'm proud of her",
     "he paid for dinner because it was his turn",
     "he said no and I was hurt",
+    "i said 'no worries, i've got it' when he asked about the dog's meds",
+    "she proposed and i cried like a baby, best day of my life",
     "",
     "   ",
 ]

@@ -35,11 +35,19 @@ def test_a_stock_phrase_makes_its_script_the_intent():
     }
 
 
-def test_a_confident_classifier_keeps_ordinary_talk():
+def test_with_a_veto_a_confident_classifier_keeps_ordinary_talk():
     ranking = [{"name": "share_story", "confidence": 0.97}]
-    message = _run("he's babysitting his own kids and we both laugh at the word", ranking)
+    text = "he's babysitting his own kids and we both laugh at the word"
+    message = _run(text, ranking, veto_confidence=0.9)
     assert message.get(INTENT)["name"] == "share_story"
     assert message.get(RULE_KEY)["applied"] is False
+    assert _run(text, ranking, veto_confidence=0.99).get(INTENT)["name"] == "labor_division"
+
+
+def test_by_default_the_rule_wins_over_a_confident_classifier():
+    ranking = [{"name": "share_story", "confidence": 0.99}]
+    message = _run("my boyfriend told me boys don't cry", ranking)
+    assert message.get(INTENT)["name"] == "emotional_suppression"
 
 
 @pytest.mark.parametrize("intent", ["affirm", "deny", "greet", "ask_why", "bot_challenge"])
