@@ -12,8 +12,9 @@ rules are also scored switched off and with other settings, from the same traine
 Then each trained pipeline is scored on the held-out sets in bench/data/, phrasings written
 without seeing the training data and never trained on.
 
-    .venv/bin/python -m bench.nlu                # writes docs/nlu.md and docs/nlu_confusion.png
-    .venv/bin/python -m bench.nlu --no-default   # without Rasa's default pipeline (faster)
+    .venv/bin/python -m bench.nlu                # everything; writes docs/nlu.md and a plot
+    .venv/bin/python -m bench.nlu --only ours    # one pipeline; predictions kept in results/
+    .venv/bin/python -m bench.nlu --report       # docs/ from the predictions in results/
 """
 
 from __future__ import annotations
@@ -60,6 +61,7 @@ class Row:
     guess: str  # the predicted intent (or script, for the keyword matcher)
     confidence: float
     rule: Optional[Dict[str, Any]] = None  # what the phrase rules saw (bot/components)
+    linear: Optional[Dict[str, Any]] = None  # the linear check's view, with DIET's answer
     threshold: float = DETECT_THRESHOLD
 
     @property
@@ -76,6 +78,34 @@ class Result:
     rows: List[Row] = field(default_factory=list)
     fresh: Dict[str, List[Row]] = field(default_factory=dict)
     seconds: float = 0.0
+
+
+RESULTS = ROOT / "results"
+
+
+def save(result: Result, key: str) -> None:
+    """Keep a pipeline's raw predictions in results/ (not committed) for --report."""
+    import json
+
+    RESULTS.mkdir(exist_ok=True)
+    payload = {"name": result.name, "seconds": result.seconds,
+               "rows": [r.__dict__ for r in result.rows],
+               "fresh": {k: [r.__dict__ for r in v] for k, v in result.fresh.items()}}
+    (RESULTS / f"nlu_{key}.json").write_text(json.dumps(payload), encoding="utf-8")
+
+
+def load(key: str) -> Optional[Result]:
+    """A pipeline's saved predictions, if there are any."""
+    import json
+
+    path = RESULTS / f"nlu_{key}.json"
+    if not path.is_file():
+        return None
+    payload = json.loads(path.read_text("utf-8"))
+    result = Result(payload["name"], seconds=payload["seconds"])
+    result.rows = [Row(**r) for r in payload["rows"]]
+    result.fresh = {k: [Row(**r) for r in v] for k, v in payload["fresh"].items()}
+    return result
 
 
 def load_data() -> Any:
@@ -129,7 +159,7 @@ def _train_subset(config: Path, data: Any, indices: Sequence[int], workdir: Path
     return model
 
 
-Prediction = Tuple[str, float, Optional[Dict[str, Any]]]
+Prediction = Tuple[str, float, Optional[Dict[str, Any]], Optional[Dict[str, Any]]]
 
 
 def _predictor(model: str) -> Callable[[str], Prediction]:
@@ -144,7 +174,7 @@ def _predictor(model: str) -> Callable[[str], Prediction]:
         parsed = loop.run_until_complete(agent.parse_message(text))
         intent = parsed.get("intent") or {}
         return (str(intent.get("name")), float(intent.get("confidence") or 0.0),
-                parsed.get("script_rule"))
+                parsed.get("script_rule"), parsed.get("script_linear"))
 
     return predict
 
@@ -157,7 +187,7 @@ def run_pipeline(
     name: str, config: Path, data: Any,
     splits: Sequence[Tuple[List[int], List[int]]],
     fresh: Dict[str, Sequence[Tuple[str, Optional[str]]]],
-) -> Result:
+) -> Result:  # fresh may be empty: then no model is trained on all the data
     """Cross-validate one Rasa pipeline, then train on everything and score the fresh set."""
     examples = examples_of(data)
     result = Result(name)
@@ -169,6 +199,9 @@ def run_pipeline(
             for i in test_idx:
                 text, intent = examples[i]
                 result.rows.append(Row(text, intent, _script(intent), *predict(text)))
+    if not fresh:
+        result.seconds = time.monotonic() - start
+        return result
     print(f"  {name}: all data, for the held-out sets", file=sys.stderr, flush=True)
     with tempfile.TemporaryDirectory() as tmp:
         predict = _predictor(_train_subset(config, data, range(len(examples)), Path(tmp)))
@@ -179,7 +212,7 @@ def run_pipeline(
 
 
 def _keywords(text: str) -> Prediction:
-    return keyword_baseline.predict(text) or ORDINARY, 1.0, None
+    return keyword_baseline.predict(text) or ORDINARY, 1.0, None, None
 
 
 def run_keywords(
@@ -245,37 +278,46 @@ _OVERRIDABLE = set(SCRIPTS) | {"share_story", "inform", "chitchat", "out_of_scop
                                "nlu_fallback", "dont_know", "stop"}
 
 
-def rule_variant(row: Row, veto: Optional[float]) -> Row:
-    """The row as it would be with the rules off (veto None) or with another veto.
+def variant(row: Row, linear: bool, rules: bool, veto: Optional[float] = None) -> Row:
+    """The row as it would be with the linear check and/or the phrase rules switched off.
 
-    The component keeps what the classifier said before the rules, so this needs no
-    retraining; components after it (fallback, input guard) are not re-run, which changes
-    nothing for scripts (their threshold is above the fallback's).
+    The components keep what came before them (DIET's answer, the answer before the rules), so
+    this needs no retraining. Components after them (fallback, input guard) are not re-run,
+    which changes nothing for scripts: their threshold is above the fallback's.
     """
-    rule = row.rule
-    if not rule or row.guess == "unusable_input":
+    if row.guess == "unusable_input" or (row.rule is None and row.linear is None):
         return row
-    classifier = rule.get("classifier") or {}
-    name = str(classifier.get("name"))
-    conf = float(classifier.get("confidence") or 0.0)
-    guess, confidence = name, conf
-    if veto is not None and name in _OVERRIDABLE and not (name == ORDINARY and conf >= veto):
+    if linear:
+        before_rules = (row.rule or {}).get("classifier") or {"name": row.guess,
+                                                             "confidence": row.confidence}
+    else:
+        before_rules = (row.linear or {}).get("diet") or (row.rule or {}).get("classifier") \
+            or {"name": row.guess, "confidence": row.confidence}
+    guess = str(before_rules.get("name"))
+    confidence = float(before_rules.get("confidence") or 0.0)
+    rule = row.rule
+    if rules and rule and guess in _OVERRIDABLE and not (
+        veto is not None and guess == ORDINARY and confidence >= veto
+    ):
+        confidence = max(0.95, confidence if guess == rule["script"] else 0.0)
         guess = rule["script"]
-        confidence = max(0.95, conf if name == guess else 0.0)
-    return Row(row.text, row.intent, row.truth, guess, confidence, rule, row.threshold)
+    return Row(row.text, row.intent, row.truth, guess, confidence, rule, row.linear,
+               row.threshold)
 
 
-def with_rules(result: Result, name: str, veto: Optional[float]) -> Result:
-    """A copy of a result with the rules off or with another veto."""
+def with_layers(result: Result, name: str, linear: bool, rules: bool,
+                veto: Optional[float] = None) -> Result:
+    """A copy of a result with some layers switched off."""
     out = Result(name, seconds=result.seconds)
-    out.rows = [rule_variant(r, veto) for r in result.rows]
-    out.fresh = {k: [rule_variant(r, veto) for r in v] for k, v in result.fresh.items()}
+    out.rows = [variant(r, linear, rules, veto) for r in result.rows]
+    out.fresh = {k: [variant(r, linear, rules, veto) for r in v]
+                 for k, v in result.fresh.items()}
     return out
 
 
 def with_threshold(rows: Sequence[Row], threshold: float) -> List[Row]:
     """The same predictions judged at another detection threshold."""
-    return [Row(r.text, r.intent, r.truth, r.guess, r.confidence, r.rule, threshold)
+    return [Row(r.text, r.intent, r.truth, r.guess, r.confidence, r.rule, r.linear, threshold)
             for r in rows]
 
 
@@ -292,7 +334,10 @@ def summary_table(results: Sequence[Result]) -> str:
         cv = score(result.rows)
         cells = []
         for name in sets:
-            fr = score(result.fresh.get(name, []))
+            if name not in result.fresh:
+                cells.append("not run")
+                continue
+            fr = score(result.fresh[name])
             cells.append(f"{fr.macro_f1:.3f} / {fr.fpr_ordinary:.1%}")
         lines.append(
             f"| {result.name} | {cv.macro_f1:.3f} | {cv.fpr_ordinary:.1%} of {cv.ordinary_n} "
@@ -404,7 +449,7 @@ def report(results: Sequence[Result], ours: Result, k: int, n: int) -> str:
         "",
         f"## Per script, {blind}",
         "",
-        per_script_table(results, lambda r: r.fresh[blind]),
+        per_script_table([r for r in results if blind in r.fresh], lambda r: r.fresh[blind]),
         "",
         f"## Detection threshold ({ours.name})",
         "",
@@ -422,24 +467,14 @@ def report(results: Sequence[Result], ours: Result, k: int, n: int) -> str:
     return "\n".join(parts)
 
 
-def configured_veto() -> float:
-    """The veto that config.yml gives the phrase rules (above 1: none)."""
-    import yaml
-
-    config = yaml.safe_load((ROOT / "config.yml").read_text("utf-8"))
-    for component in config["pipeline"]:
-        if component["name"].endswith("ScriptRules"):
-            veto = component.get("veto_confidence")
-            return 1.01 if veto is None else float(veto)
-    raise SystemExit("config.yml has no ScriptRules component")
-
-
 def main(argv: Optional[Sequence[str]] = None) -> int:
-    """Run the benchmark, print the tables and write docs/."""
+    """Run the benchmark (or only some pipelines), print the tables and write docs/."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--folds", type=int, default=5)
-    parser.add_argument("--no-default", action="store_true",
-                        help="skip Rasa's default pipeline (the slowest part); writes no docs")
+    parser.add_argument("--only", choices=["ours", "default"], default=None,
+                        help="run one pipeline and save its predictions in results/")
+    parser.add_argument("--report", action="store_true",
+                        help="no training: write docs/ from the predictions in results/")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.ERROR)
     for noisy in ("rasa", "tensorflow", "absl"):
@@ -450,27 +485,33 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     examples = examples_of(data)
     fresh = {name: load_fresh(path) for name, path in FRESH_SETS.items()}
     splits = folds(examples, args.folds)
-    trained = run_pipeline("Unscripted", ROOT / "config.yml", data, splits, fresh)
-    veto = configured_veto()
-    ours = with_rules(trained, "Unscripted (config.yml)", veto)
+    if not args.report:
+        if args.only in (None, "ours"):
+            save(run_pipeline("Unscripted", ROOT / "config.yml", data, splits, fresh), "ours")
+        if args.only in (None, "default"):
+            # The default pipeline is scored by cross-validation only: training it once more on
+            # all the data for the held-out sets would add a quarter of an hour.
+            default = ROOT / "bench" / "pipelines" / "rasa_default.yml"
+            save(run_pipeline("Rasa default pipeline", default, data, splits, {}), "default")
+    trained = load("ours")
+    if trained is None:
+        raise SystemExit("No saved predictions for config.yml: run without --report first.")
+    trained.name = "Unscripted (config.yml)"
+    ours = trained
     variants = [
-        with_rules(trained, "DIET alone, no phrase rules", None),
-        with_rules(trained, "DIET + rules, veto 0.9", 0.9),
-        with_rules(trained, "DIET + rules, no veto", 1.01),
+        with_layers(trained, "DIET alone", linear=False, rules=False),
+        with_layers(trained, "DIET + phrase rules", linear=False, rules=True),
+        with_layers(trained, "DIET + phrase rules, veto 0.9", linear=False, rules=True,
+                    veto=0.9),
+        with_layers(trained, "DIET + linear check", linear=True, rules=False),
     ]
-    results = [ours, *variants]
-    if not args.no_default:
-        default = ROOT / "bench" / "pipelines" / "rasa_default.yml"
-        results.append(run_pipeline("Rasa default pipeline", default, data, splits, fresh))
-    results.append(run_keywords(examples, splits, fresh))
+    baselines = [r for r in (load("default"), run_keywords(examples, splits, fresh)) if r]
+    results = [ours, *variants, *baselines]
     print(summary_table(results))
     print()
     print(threshold_table(ours))
-    if args.no_default:
-        return 0
     DOCS.mkdir(exist_ok=True)
-    baselines = [r for r in results if r.name in ("Rasa default pipeline", "keyword matcher")]
-    text = report([ours, *variants, *baselines], ours, args.folds, len(examples))
+    text = report(results, ours, args.folds, len(examples))
     (DOCS / "nlu.md").write_text(text, encoding="utf-8")
     plot_confusion(ours.rows, f"{ours.name}, {args.folds}-fold cross-validation",
                    DOCS / "nlu_confusion.png")

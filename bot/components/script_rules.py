@@ -13,17 +13,11 @@ from __future__ import annotations
 from typing import Any, Dict, List, Text
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.shared.nlu.constants import (
-    INTENT,
-    INTENT_NAME_KEY,
-    INTENT_RANKING_KEY,
-    PREDICTED_CONFIDENCE_KEY,
-    TEXT,
-)
+from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, PREDICTED_CONFIDENCE_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from actions.scripts import SCRIPTS, find_in_doc
-from bot.components.rule_classifier import RuleIntentClassifier
+from bot.components.rule_classifier import RuleIntentClassifier, choose_intent
 
 #: Intents a script phrase may replace: things people say about what happened.
 OVERRIDABLE = frozenset(SCRIPTS) | {
@@ -78,10 +72,4 @@ class ScriptRules(RuleIntentClassifier):
             float(self.component_config.get("rule_confidence", RULE_CONFIDENCE)),
             confidence if name == script else 0.0,
         )
-        ranking = [
-            r for r in message.data.get(INTENT_RANKING_KEY, [])
-            if r.get(INTENT_NAME_KEY) != script
-        ]
-        chosen = {INTENT_NAME_KEY: script, PREDICTED_CONFIDENCE_KEY: new_confidence}
-        message.data[INTENT] = dict(chosen)
-        message.data[INTENT_RANKING_KEY] = [chosen] + ranking
+        choose_intent(message, script, new_confidence)

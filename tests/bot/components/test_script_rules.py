@@ -74,3 +74,25 @@ def test_without_a_parse_nothing_happens():
     message.data[INTENT] = {"name": "share_story", "confidence": 0.4}
     [out] = ScriptRules({}).process([message])
     assert out.get(INTENT)["name"] == "share_story"
+
+
+def test_the_chosen_script_leads_the_ranking_by_a_clear_margin():
+    """Otherwise the FallbackClassifier's ambiguity check turns it into a fallback."""
+    ranking = [{"name": "share_story", "confidence": 1.0},
+               {"name": "inform", "confidence": 0.3}]
+    message = _run("my boyfriend told me boys don't cry", ranking)
+    confidences = [r["confidence"] for r in message.get(INTENT_RANKING_KEY)]
+    assert confidences[0] == RULE_CONFIDENCE
+    assert sum(confidences[1:]) == pytest.approx(1 - RULE_CONFIDENCE)
+    assert confidences[0] - max(confidences[1:]) > 0.1
+
+
+def test_the_fallback_classifier_keeps_the_rules_decision():
+    from rasa.nlu.classifiers.fallback_classifier import FallbackClassifier
+
+    message = _run("my boyfriend told me boys don't cry",
+                   [{"name": "share_story", "confidence": 1.0}])
+    fallback = FallbackClassifier({**FallbackClassifier.get_default_config(),
+                                   "threshold": 0.45, "ambiguity_threshold": 0.1})
+    [out] = fallback.process([message])
+    assert out.get(INTENT)["name"] == "emotional_suppression"
