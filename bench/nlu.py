@@ -441,6 +441,10 @@ def report(results: Sequence[Result], ours: Result, k: int, n: int) -> str:
         "",
         summary_table(results),
         "",
+        *([] if any(r.name == "Rasa default pipeline" for r in results) else [
+            "Rasa's default pipeline is not in this run (`python -m bench.nlu --only default`, "
+            "about 1.5 hours on 2 cores, then `--report`).", ""]),
+        "",
         "## Per script, cross-validation",
         "",
         per_script_table(results, lambda r: r.rows),
