@@ -62,7 +62,7 @@ def train(force: bool = False, quiet_stdout: bool = False) -> Path:
     stdout is JSON only).
     """
     if force or model_is_stale():
-        print("Training the assistant (about two minutes)...", flush=True,
+        print("Training the assistant (about five minutes the first time)...", flush=True,
               file=sys.stderr if quiet_stdout else sys.stdout)
         subprocess.run(
             rasa_command("train", *paths.data_args(), "--out", str(paths.MODELS)),

@@ -38,3 +38,22 @@ def test_a_question_from_an_earlier_turn_does_not_count():
     tracker = make_tracker(text="sad")
     tracker.events.insert(0, {"event": "bot", "text": "What did you feel?"})
     assert pending_question(tracker) is None
+
+
+def test_a_recognised_script_offers_its_needs_first(domain):
+    from actions import scripts
+
+    tracker = make_tracker(text="ashamed", slots={"script": "provider_pressure"})
+    [message], _ = run_action(ActionAskNeed(), tracker, domain)
+    titles = [b["title"] for b in message["buttons"]]
+    needs = list(scripts.get("provider_pressure").needs)
+    assert titles == needs + ["I'm not sure"]
+    assert [b["payload"] for b in message["buttons"][: len(needs)]] == needs
+
+
+def test_other_parts_and_no_script_get_no_needs(domain):
+    [message], _ = run_action(ActionAskFeeling(), make_tracker(
+        text="x", slots={"script": "provider_pressure"}), domain)
+    assert [b["title"] for b in message["buttons"]] == ["I'm not sure"]
+    [message], _ = run_action(ActionAskNeed(), make_tracker(text="x"), domain)
+    assert [b["title"] for b in message["buttons"]] == ["I'm not sure"]
