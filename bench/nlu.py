@@ -273,9 +273,8 @@ def _rate(rows: Sequence[Row]) -> float:
 
 # -- the phrase rules' effect, scored from the same models ---------------------------------
 
-#: Intents the rules may replace (bot/components/script_rules.py).
-_OVERRIDABLE = set(SCRIPTS) | {"share_story", "inform", "chitchat", "out_of_scope",
-                               "nlu_fallback", "dont_know", "stop"}
+#: Intents the rules may replace, as the component decides.
+from bot.components.script_rules import OVERRIDABLE as _OVERRIDABLE  # noqa: E402
 
 
 def variant(row: Row, linear: bool, rules: bool, veto: Optional[float] = None) -> Row:
