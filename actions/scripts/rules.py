@@ -103,46 +103,6 @@ def _matcher(vocab: "Vocab") -> "Matcher":
     return matcher
 
 
-def _anchor(pattern: List[Dict[str, Any]]) -> frozenset:
-    """Words one required token of the pattern must be: the rarest-looking (longest) ones.
-
-    A pattern can only match a text that has one of them (as a word or a lemma), so a text
-    with none of any pattern's anchors skips the Matcher altogether.
-    """
-    best: frozenset = frozenset()
-    best_len = -1.0
-    for token in pattern:
-        if token.get("OP") in ("?", "*") or str(token.get("OP", "")).startswith("{"):
-            continue
-        values = (token.get("LEMMA") or token.get("LOWER") or {}).get("IN")
-        if not values or set(values) == set(_NOT):
-            continue
-        length = min(len(v) for v in values)
-        if length > best_len:
-            best, best_len = frozenset(values), length
-    return best
-
-
-@lru_cache(maxsize=1)
-def _anchors() -> frozenset:
-    words: set = set()
-    for script in all_scripts().values():
-        for spec in script.patterns:
-            for pattern in _expand(compile_pattern(spec)):
-                anchor = _anchor(pattern)
-                if not anchor:
-                    return frozenset()  # a pattern without an anchor: never skip
-                words |= anchor
-    return frozenset(words)
-
-
-def _may_match(doc: "Doc") -> bool:
-    anchors = _anchors()
-    if not anchors:
-        return True
-    return any(t.lower_ in anchors or t.lemma_.lower() in anchors for t in doc)
-
-
 def _rejected(doc: "Doc", start_char: int) -> bool:
     sentence_start = 0
     for sent in doc.sents if doc.has_annotation("SENT_START") or doc.has_annotation("DEP") else []:
@@ -157,8 +117,6 @@ def find_in_doc(doc: "Doc") -> List[RuleHit]:
     """Every script phrase in a parsed text, longest first at each place, in text order."""
     hits: List[RuleHit] = []
     taken: List[Tuple[int, int]] = []
-    if not _may_match(doc):
-        return hits
     matches = sorted(_matcher(doc.vocab)(doc), key=lambda m: (m[1], -(m[2] - m[1])))
     for match_id, start, end in matches:
         if any(s < end and start < e for s, e in taken):

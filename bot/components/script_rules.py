@@ -5,7 +5,8 @@ DIET thinks, so a rule hit makes its script the intent, unless the message is so
 entirely (a yes/no, a greeting, a question about the assistant). Counter-statements ("he
 doesn't believe boys don't cry") are left out by the rules themselves. An optional veto lets
 a very confident "ordinary talk" from DIET win; bench/nlu.py measured it and it is off
-(docs/nlu.md). The hit is kept on the message as ``script_rule``, with what DIET said.
+(docs/nlu.md). The hit is kept on the message as ``script_rule``, with the intent the classifiers gave
+before the rules.
 """
 
 from __future__ import annotations
@@ -61,7 +62,7 @@ class ScriptRules(RuleIntentClassifier):
         veto = self.component_config.get("veto_confidence")
         vetoed = veto is not None and name == "share_story" and confidence >= float(veto)
         applied = name in OVERRIDABLE and not vetoed
-        # What the classifier said is kept too, so bench/nlu.py can score the rules' effect.
+        # The intent before the rules is kept too, so bench/nlu.py can score the rules' effect.
         message.set(RULE_KEY, {
             "script": script, "text": hits[0].text, "applied": applied,
             "classifier": {INTENT_NAME_KEY: name, PREDICTED_CONFIDENCE_KEY: confidence},
