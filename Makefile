@@ -30,10 +30,11 @@ test: setup  ## the whole test suite (what .ci/run calls)
 	$(PY) -m bot train
 	$(PY) -m pytest
 
-bench: setup  ## latency (~10 min), NLU cross-validation with baselines (~1.5 h), analyze speed
+bench: setup  ## latency (~10 min), NLU cross-validation with baselines (~1.5 h), analyze speed, safety
 	$(PY) bench/latency.py
 	$(PY) -m bench.nlu
 	$(PY) -m bench.analyze_speed
+	$(PY) -m bench.safety --latency
 
 lock: setup  ## re-pin every installed package into requirements.lock
 	{ echo '# Every installed package, pinned (pip constraints). Regenerate with `make lock`.'; \

@@ -14,8 +14,15 @@ from rasa_sdk.types import DomainDict
 
 from actions import scripts
 from actions.parts import FEELING, NEED, OBSERVATION, REQUEST
+from actions.safety.screening import QUESTION as SCREEN_QUESTION
+from actions.safety_flow import SCREEN_SLOT
 
 NOT_SURE = {"title": "I'm not sure", "payload": "I don't know"}
+SCREEN_BUTTONS = [
+    {"title": "Yes, I feel safe", "payload": "/affirm"},
+    {"title": "Not always", "payload": "/deny"},
+    {"title": "No", "payload": "/deny"},
+]
 
 QUESTIONS: Dict[str, Dict[str, Any]] = {
     FEELING: {
@@ -36,6 +43,8 @@ QUESTIONS: Dict[str, Dict[str, Any]] = {
         "For example: \"Would you be willing to ...?\" You can also skip this.",
         "buttons": [{"title": "Skip", "payload": "skip"}],
     },
+    # Not a part of the statement: the safety question before any request (issue 4).
+    SCREEN_SLOT: {"text": SCREEN_QUESTION, "buttons": SCREEN_BUTTONS},
 }
 
 
@@ -53,7 +62,7 @@ def pending_question(tracker: Tracker) -> Optional[str]:
 class _AskPart:
     """Ask for one part of the statement, unless a question is already waiting.
 
-    A mixin, not an Action, so that rasa_sdk registers only the four concrete actions.
+    A mixin, not an Action, so that rasa_sdk registers only the concrete actions.
     """
 
     part: str = ""
@@ -103,3 +112,9 @@ class ActionAskRequest(_AskPart, Action):
     """Offer an optional request."""
 
     part = REQUEST
+
+
+class ActionAskPartnerSafe(_AskPart, Action):
+    """Ask the safety screening question before the request."""
+
+    part = SCREEN_SLOT

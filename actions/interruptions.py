@@ -20,6 +20,9 @@ WHY = {
     "partner what would actually help.",
     REQUEST: "A request turns the need into one small thing your partner could do. It's "
     "optional, and a question (\"Would you be willing to...?\") leaves room for a yes.",
+    "partner_safe": "I ask because a request only makes sense with someone who is safe to "
+    "ask. If a partner hurts or frightens you, I won't coach you to ask them for things; "
+    "there's better help for that, and I can show you where.",
 }
 WHY_DEFAULT = (
     "I ask so I can help you put what happened into words that your partner can hear. "

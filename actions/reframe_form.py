@@ -16,8 +16,11 @@ from rasa_sdk.types import DomainDict
 
 from actions import coach
 from actions.answer_shape import looks_like_answer
+from actions.asks import SCREEN_BUTTONS
 from actions.coach.blame import SCRIPT_SUGGEST
 from actions.input_check import reply_for, strip_control
+from actions.safety.screening import screening_answer
+from actions.safety_flow import SCREEN_SLOT
 from actions.scripts_flow import draft_script
 from actions.parts import (
     ATTEMPTS_SLOT,
@@ -155,6 +158,27 @@ class ValidateReframeForm(FormValidationAction):
     ) -> Dict[Text, Any]:
         """Need: a universal need, not a strategy for the partner."""
         return self._coach_part(NEED, slot_value, dispatcher, tracker)
+
+    async def validate_partner_safe(
+        self, slot_value: Any, dispatcher: CollectingDispatcher,
+        tracker: Tracker, domain: DomainDict,
+    ) -> Dict[Text, Any]:
+        """The screening answer: safe goes on to the request; any worry ends the form.
+
+        The summary then hands over to the safety reply (actions/safety_flow.py).
+        """
+        intent = str((tracker.latest_message.get("intent") or {}).get("name") or "")
+        answer = screening_answer(strip_control(str(slot_value or "")), intent)
+        if answer is None:
+            dispatcher.utter_message(
+                text="Sorry, I didn't quite follow. Yes, no and \"not always\" are all fine "
+                "answers. Do you feel safe with your partner?",
+                buttons=SCREEN_BUTTONS,
+            )
+            return {SCREEN_SLOT: None}
+        if answer:
+            return {SCREEN_SLOT: True}
+        return {SCREEN_SLOT: False, "requested_slot": None}
 
     async def validate_request(
         self, slot_value: Any, dispatcher: CollectingDispatcher,

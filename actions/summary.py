@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -15,10 +15,12 @@ from actions.parts import (
     LABELS,
     PART_SLOT,
     PARTS,
+    REQUEST,
     STATEMENT_SLOT,
     attempts,
     filled_parts,
 )
+from actions.safety_flow import SCREEN_SLOT
 
 SUMMARY_BUTTONS = [
     {"title": "Change what I feel", "payload": '/change_part{"part": "feeling"}'},
@@ -48,12 +50,16 @@ class ActionBeginReframe(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Dict[Text, Any]]:
-        """A finished statement starts fresh; a paused one carries on."""
+        """A finished statement starts fresh; a paused one carries on.
+
+        A worried answer to the screening question is asked again before any request.
+        """
+        rescreen = [SlotSet(SCREEN_SLOT, None)] if tracker.get_slot(SCREEN_SLOT) is False else []
         if tracker.get_slot(STATEMENT_SLOT):
-            return reset_events()
+            return reset_events() + rescreen
         if any(tracker.get_slot(part) is not None for part in PARTS):
             dispatcher.utter_message(text="Let's pick up where we left off.")
-        return []
+        return rescreen
 
 
 class ActionSummarize(Action):
@@ -66,7 +72,12 @@ class ActionSummarize(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Dict[Text, Any]]:
-        """Show the composed statement as its own message, then the choices."""
+        """Show the composed statement as its own message, then the choices.
+
+        When the form ended on a worried screening answer, the safety reply comes instead.
+        """
+        if tracker.get_slot(SCREEN_SLOT) is False:
+            return [FollowupAction("action_safety_respond")]
         statement = coach.compose(coach.Parts(**filled_parts(tracker)))
         dispatcher.utter_message(text="Here is your statement:")
         dispatcher.utter_message(text=statement)
@@ -94,7 +105,8 @@ class ActionChangePart(Action):
         counts = attempts(tracker)
         counts.pop(part, None)
         dispatcher.utter_message(text=f"Okay, let's redo {LABELS[part]}. The rest stays as it is.")
-        return [
+        rescreen = part == REQUEST and tracker.get_slot(SCREEN_SLOT) is False
+        return [SlotSet(SCREEN_SLOT, None)] * int(rescreen) + [
             SlotSet(part, None),
             SlotSet(ATTEMPTS_SLOT, counts),
             SlotSet(STATEMENT_SLOT, None),

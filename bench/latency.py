@@ -51,6 +51,7 @@ REFRAME_SCRIPT: tuple[str, ...] = (
     "lonely",
     "you looked at your phone while I was telling you about my day last night",
     "connection",
+    "yes",  # the safety question before a request
     "would you be willing to put the phone away when we talk at dinner?",
     "finish",
 )

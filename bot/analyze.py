@@ -49,8 +49,15 @@ def script_of(parsed: Dict[str, Any]) -> tuple[Optional[str], float]:
     return None, round(1.0 - best, 4)
 
 
-def _error(text: str, message: str) -> Dict[str, Any]:
-    return {"text": text, "script": None, "confidence": None, "safety": None, "error": message}
+def safety_of(parsed: Dict[str, Any]) -> Optional[str]:
+    """The kind of danger the model's safety check found (bot/components/safety_guard.py)."""
+    found = parsed.get("safety")
+    kind = found.get("kind") if isinstance(found, dict) else None
+    return str(kind) if kind else None
+
+
+def _error(text: str, message: str, safety: Optional[str] = None) -> Dict[str, Any]:
+    return {"text": text, "script": None, "confidence": None, "safety": safety, "error": message}
 
 
 def _check(raw: bytes) -> tuple[str, Optional[str]]:
@@ -70,19 +77,23 @@ def _check(raw: bytes) -> tuple[str, Optional[str]]:
 def analyse_lines(
     lines: List[bytes], parse_many: ParseMany, safety: Safety
 ) -> List[Dict[str, Any]]:
-    """The JSON objects for a batch of lines, in order (the good ones parsed together)."""
+    """The JSON objects for a batch of lines, in order (the good ones parsed together).
+
+    ``safety`` is the rule check for lines the model does not read: a line too long to
+    analyse still reports a disclosure of danger.
+    """
     checked = [_check(raw) for raw in lines]
     good = [text for text, problem in checked if problem is None]
     parsed = iter(parse_many(good) if good else [])
     out: List[Dict[str, Any]] = []
     for text, problem in checked:
         if problem is not None:
-            out.append(_error(text, problem))
+            out.append(_error(text, problem, safety(text) if problem == TOO_LONG else None))
             continue
-        script, confidence = script_of(next(parsed))
-        out.append(
-            {"text": text, "script": script, "confidence": confidence, "safety": safety(text)}
-        )
+        result = next(parsed)
+        script, confidence = script_of(result)
+        out.append({"text": text, "script": script, "confidence": confidence,
+                    "safety": safety_of(result)})
     return out
 
 
@@ -147,8 +158,11 @@ def load_parser(model_path: str) -> ParseMany:
 
 
 def safety_kind(text: str) -> Optional[str]:
-    """The kind of danger the safety rules see in the text, or None."""
+    """The kind of danger the safety rules see in a text the model does not read, or None.
+
+    Only the regex layer: it needs no parse, so it is quick on a very long line.
+    """
     from actions.safety import detect
 
-    hit = detect(text)
+    hit = detect(text[:MAX_LINE_BYTES])
     return hit.kind if hit else None

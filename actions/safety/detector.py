@@ -37,6 +37,7 @@ class SafetyHit:
 
     kind: str  # one of KINDS
     span: str  # the words that triggered it (from the normalised text)
+    layer: str = "regex"  # which layer fired: "regex" (this module) or "matcher" (matcher.py)
 
 
 @lru_cache(maxsize=None)
@@ -45,9 +46,10 @@ def _load(name: str) -> dict[str, Any]:
     return yaml.safe_load(source.read_text(encoding="utf-8")) or {}
 
 
-def _expand(pattern: str, macros: dict[str, str]) -> str:
+def _expand(pattern: str, macros: dict[str, str], macro: re.Pattern[str] = _MACRO) -> str:
+    """``pattern`` with its ``{NAME}`` macros replaced (macros may use macros)."""
     for _ in range(5):
-        expanded = _MACRO.sub(lambda m: macros.get(m.group(1), m.group(0)), pattern)
+        expanded = macro.sub(lambda m: macros.get(m.group(1), m.group(0)), pattern)
         if expanded == pattern:
             break
         pattern = expanded

@@ -3,7 +3,8 @@
 The rules catch the stock phrases ("boys don't cry", "that's women's work", "no worries, I've
 got this babe") in any inflection, so the trained classifier does not have to. Counter-
 statements ("he doesn't believe boys don't cry") are left to the classifier: a phrase inside
-a sentence that rejects it is not reported.
+a sentence that rejects it is not reported. The pattern syntax is compiled by
+``actions.phrase_patterns``.
 """
 
 from __future__ import annotations
@@ -13,6 +14,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Dict, List, Optional, Tuple
 
+# The compact pattern syntax lives in actions.phrase_patterns (shared with the safety Matcher);
+# its names stay importable from here.
+from actions.phrase_patterns import (  # noqa: F401
+    _NOT,
+    _RANGE,
+    _expand,
+    compile_pattern,
+    expand_spec,
+)
 from actions.scripts.catalogue import SCRIPTS, all_scripts
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -20,8 +30,6 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
     from spacy.vocab import Vocab
 
-_NOT = ["n't", "nt", "not", "never", "n’t"]
-_RANGE = re.compile(r"^ANY\{(\d*),(\d+)\}$")
 #: Words that, in the same sentence before the phrase, mean it is being rejected.
 _REJECT = re.compile(
     r"\b(?:doesn'?t|don'?t|never|not|no longer|didn'?t|won'?t)\s+(?:believe|buy|think|say|said|"
@@ -42,54 +50,6 @@ class RuleHit:
     text: str
 
 
-def compile_pattern(spec: str) -> List[Dict[str, Any]]:
-    """Turn the data file's compact syntax into a spaCy Matcher token pattern."""
-    tokens: List[Dict[str, Any]] = []
-    for item in spec.split():
-        optional = item.endswith("?") and len(item) > 1
-        if optional:
-            item = item[:-1]
-        ranged = _RANGE.match(item)
-        if ranged:
-            low, high = ranged.group(1) or "0", ranged.group(2)
-            tokens.append({"OP": f"{{{low},{high}}}"})
-            continue
-        if item == "ANY":
-            token: Dict[str, Any] = {}
-        elif item == "NOT":
-            token = {"LOWER": {"IN": _NOT}}
-        else:
-            words = item.split("|")
-            lemmas = [w[1:].lower() for w in words if w.startswith("~")]
-            lowers = [w.lower() for w in words if not w.startswith("~")]
-            if lemmas and lowers:
-                # Either the lemma or the surface form: two alternatives in one token.
-                token = {"_": {"script_any": lemmas + lowers}}
-            elif lemmas:
-                token = {"LEMMA": {"IN": lemmas}}
-            else:
-                token = {"LOWER": {"IN": lowers}}
-        if optional:
-            token["OP"] = "?"
-        tokens.append(token)
-    return tokens
-
-
-def _expand(pattern: List[Dict[str, Any]]) -> List[List[Dict[str, Any]]]:
-    """Split tokens that accept a lemma or a surface form into plain alternatives."""
-    out: List[List[Dict[str, Any]]] = [[]]
-    for token in pattern:
-        mixed = token.get("_", {}).get("script_any")
-        if mixed is None:
-            out = [p + [token] for p in out]
-            continue
-        extra = {k: v for k, v in token.items() if k != "_"}
-        by_lemma = {"LEMMA": {"IN": mixed}, **extra}
-        by_lower = {"LOWER": {"IN": mixed}, **extra}
-        out = [p + [t] for p in out for t in (by_lemma, by_lower)]
-    return out
-
-
 @lru_cache(maxsize=4)
 def _matcher(vocab: "Vocab") -> "Matcher":
     from spacy.matcher import Matcher
@@ -98,7 +58,7 @@ def _matcher(vocab: "Vocab") -> "Matcher":
     for key, script in all_scripts().items():
         patterns: List[List[Dict[str, Any]]] = []
         for spec in script.patterns:
-            patterns.extend(_expand(compile_pattern(spec)))
+            patterns.extend(expand_spec(spec))
         matcher.add(key, patterns)
     return matcher
 

@@ -21,7 +21,13 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.classifiers.classifier import IntentClassifier
-from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, PREDICTED_CONFIDENCE_KEY, TEXT
+from rasa.shared.nlu.constants import (
+    INTENT,
+    INTENT_NAME_KEY,
+    INTENT_RANKING_KEY,
+    PREDICTED_CONFIDENCE_KEY,
+    TEXT,
+)
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
@@ -32,6 +38,9 @@ ORDINARY = "share_story"
 #: Intents a confident regression may turn into a script.
 PROMOTABLE = frozenset({ORDINARY, "inform", "nlu_fallback", "chitchat", "out_of_scope"})
 LINEAR_KEY = "script_linear"
+#: The safety kinds: their probabilities are passed on to bot/components/safety_guard.py.
+SAFETY_KINDS = ("self_harm", "partner_violence", "immediate_danger")
+SAFETY_KEY = "safety_linear"
 
 
 class _Model:
@@ -159,6 +168,14 @@ class ScriptLinearCheck(GraphComponent, IntentClassifier):
         confidence = float(intent.get(PREDICTED_CONFIDENCE_KEY) or 0.0)
         config = self.component_config
         best = max(SCRIPTS, key=lambda s: probs.get(s, 0.0))
+        # Both readings of the safety kinds, for the safety guard, before anything changes.
+        ranking = {r.get(INTENT_NAME_KEY): float(r.get(PREDICTED_CONFIDENCE_KEY) or 0.0)
+                   for r in message.data.get(INTENT_RANKING_KEY) or []}
+        message.set(SAFETY_KEY, {
+            kind: {"diet": round(ranking.get(kind, 0.0), 4),
+                   "linear": round(probs.get(kind, 0.0), 4)}
+            for kind in SAFETY_KINDS
+        }, add_to_output=True)
         # DIET's own answer is kept too, so bench/nlu.py can score each layer's effect.
         message.set(LINEAR_KEY, {
             "script": best, "probability": round(probs.get(best, 0.0), 4),

@@ -9,7 +9,8 @@ from rasa_sdk import Tracker
 
 FORM = "reframe_form"
 DOMAIN: Dict[str, Any] = {
-    "forms": {FORM: {"required_slots": ["feeling", "observation", "need", "request"]}},
+    "forms": {FORM: {"required_slots": ["feeling", "observation", "need", "partner_safe",
+                                        "request"]}},
     "slots": {
         name: {"type": "text"}
         for name in ["feeling", "observation", "need", "request", "story", "statement"]
@@ -35,7 +36,8 @@ def make_tracker(
     all_slots = {"requested_slot": None, "coach_attempts": None, "part": None,
                  "story": None, "statement": None, "script": None,
                  "script_offered": None, "scripts_declined": None,
-                 "feeling": None, "observation": None, "need": None, "request": None}
+                 "feeling": None, "observation": None, "need": None, "request": None,
+                 "partner_safe": None, "safety_kind": None}
     all_slots.update(slots or {})
     user_event = {"event": "user", "text": text, "parse_data": latest}
     return Tracker.from_dict({

@@ -3,11 +3,12 @@
 import pytest
 
 from actions.asks import QUESTIONS, ActionAskFeeling, ActionAskNeed, ActionAskObservation, \
-    ActionAskRequest, pending_question
+    ActionAskPartnerSafe, ActionAskRequest, pending_question
 from tests.actions.conftest import make_tracker
 from tests.actions.helpers import run_action
 
-ACTIONS = [ActionAskFeeling, ActionAskObservation, ActionAskNeed, ActionAskRequest]
+ACTIONS = [ActionAskFeeling, ActionAskObservation, ActionAskNeed, ActionAskRequest,
+           ActionAskPartnerSafe]
 
 
 @pytest.mark.parametrize("action_class", ACTIONS)
@@ -57,3 +58,9 @@ def test_other_parts_and_no_script_get_no_needs(domain):
     assert [b["title"] for b in message["buttons"]] == ["I'm not sure"]
     [message], _ = run_action(ActionAskNeed(), make_tracker(text="x"), domain)
     assert [b["title"] for b in message["buttons"]] == ["I'm not sure"]
+
+
+def test_the_screening_question_is_one_question_with_three_answers(domain):
+    [message], _ = run_action(ActionAskPartnerSafe(), make_tracker(text="rest"), domain)
+    assert message["text"].count("?") == 1 and message["text"].endswith("?")
+    assert [b["title"] for b in message["buttons"]] == ["Yes, I feel safe", "Not always", "No"]

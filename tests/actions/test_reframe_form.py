@@ -204,3 +204,28 @@ def test_blame_that_is_not_a_script_is_not_given_a_script(domain):
     [message], _ = _validate("observation", "when you made me feel stupid at dinner", domain,
                              intent="competence_dismissal")
     assert "script" not in message["text"]
+
+
+@pytest.mark.parametrize("answer", ["/affirm", "yes", "yeah, I feel safe with him"])
+def test_a_safe_screening_answer_goes_on_to_the_request(domain, answer):
+    messages, events = _validate("partner_safe", answer, domain, intent="affirm")
+    assert messages == []
+    assert SlotSet("partner_safe", True) in events
+    assert SlotSet("requested_slot", None) not in events
+
+
+@pytest.mark.parametrize("answer", ["/deny", "not always", "sometimes he scares me", "idk"])
+def test_a_worried_screening_answer_ends_the_form(domain, answer):
+    messages, events = _validate("partner_safe", answer, domain, intent="deny")
+    assert messages == []  # the safety reply comes next, from the summary
+    assert SlotSet("partner_safe", False) in events
+    assert SlotSet("requested_slot", None) in events
+
+
+def test_an_unclear_screening_answer_is_asked_again_as_one_question(domain):
+    messages, events = _validate("partner_safe", "what do you mean", domain)
+    [message] = messages
+    assert message["text"].endswith("Do you feel safe with your partner?")
+    assert message["text"].count("?") == 1
+    assert [b["payload"] for b in message["buttons"]] == ["/affirm", "/deny", "/deny"]
+    assert SlotSet("partner_safe", None) in events

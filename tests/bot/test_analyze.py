@@ -10,6 +10,10 @@ from bot import analyze
 
 
 def _fake_one(text):
+    if "die" in text:
+        return {"intent": {"name": "self_harm", "confidence": 1.0},
+                "intent_ranking": [{"name": "self_harm", "confidence": 1.0}],
+                "safety": {"kind": "self_harm", "layer": "regex"}}
     if "women's work" in text:
         return {"intent": {"name": "labor_division", "confidence": 0.91},
                 "intent_ranking": [{"name": "labor_division", "confidence": 0.91},
@@ -99,9 +103,24 @@ def test_emoji_and_non_english_are_analysed_not_rejected():
     assert [r.get("error") for r in rows] == [None, None]
 
 
-def test_the_safety_field_comes_from_the_safety_check():
-    [row], _ = _run(b"I want to die\n", safety=lambda t: "self_harm" if "die" in t else None)
-    assert row["safety"] == "self_harm"
+def test_the_safety_field_comes_from_the_models_safety_check():
+    rows, _ = _run(b"I want to die\nwe went for a walk\n", safety=lambda t: "partner_violence")
+    assert [r["safety"] for r in rows] == ["self_harm", None]  # the rule fallback is not used
+    assert rows[0]["script"] is None
+
+
+def test_a_line_too_long_to_analyse_still_reports_danger():
+    long_line = ("we talked for hours. " * 100 + "he hit me again last night").encode()
+    rows, parser = _run(long_line + b"\n" + b"\n", safety=analyze.safety_kind)
+    assert rows[0]["error"] == analyze.TOO_LONG
+    assert rows[0]["safety"] == "partner_violence"
+    assert rows[1]["error"] == analyze.EMPTY and rows[1]["safety"] is None
+    assert parser.batches == []
+
+
+def test_a_long_line_without_danger_reports_none():
+    [row], _ = _run(("we talked for hours. " * 100).encode() + b"\n", safety=analyze.safety_kind)
+    assert row["error"] == analyze.TOO_LONG and row["safety"] is None
 
 
 def test_safety_kind_uses_the_safety_rules():

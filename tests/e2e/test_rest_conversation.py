@@ -47,7 +47,11 @@ def test_reframing_conversation_survives_a_server_restart(rasa: RasaController, 
         sender, "you looked at your phone while I was telling you about my day last night"
     ))
     assert "need" in asked_need
-    assert "request" in texts(rasa.send(sender, "connection"))
+    screening = rasa.send(sender, "connection")
+    assert "do you feel safe with your partner" in texts(screening)
+    assert [b["payload"] for b in screening[-1]["buttons"]] == ["/affirm", "/deny", "/deny"]
+    assert "request" in texts(rasa.send(sender, "/affirm"))
+    assert _slots(rasa, sender)["partner_safe"] is True
 
     summary = rasa.send(
         sender, "would you be willing to put the phone away when we talk at dinner?"
@@ -124,7 +128,7 @@ def test_a_draft_request_that_says_stop_is_coached_not_taken_as_stop(
     rasa: RasaController, sender: str
 ):
     rasa.send(sender, "help me say how I feel")
-    for answer in ["angry", "when you read my messages on Monday", "respect"]:
+    for answer in ["angry", "when you cancelled our plans on Monday", "respect", "yes"]:
         rasa.send(sender, answer)
     assert _slots(rasa, sender)["requested_slot"] == "request"
     coached = rasa.send(sender, "stop being so mean")

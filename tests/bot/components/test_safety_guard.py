@@ -1,0 +1,119 @@
+"""The NLU component that lets a disclosure of danger decide the intent."""
+
+import pytest
+from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.components.safety_guard import SafetyGuard
+
+
+def _message(text, ranking):
+    message = Message(data={TEXT: text})
+    message.data[INTENT] = dict(ranking[0])
+    message.data[INTENT_RANKING_KEY] = [dict(r) for r in ranking]
+    return message
+
+
+def _run(text, ranking, threshold=0.5):
+    [message] = SafetyGuard({"nlu_threshold": threshold}).process([_message(text, ranking)])
+    return message
+
+
+STORY = [{"name": "share_story", "confidence": 0.9}, {"name": "self_harm", "confidence": 0.05}]
+
+
+def test_a_rule_hit_wins_over_the_classifier():
+    message = _run("he choked me last night", STORY)
+    assert message.get(INTENT) == {"name": "partner_violence", "confidence": 1.0}
+    assert message.get(INTENT_RANKING_KEY)[0]["name"] == "partner_violence"
+    assert message.get("safety")["kind"] == "partner_violence"
+    assert message.get("safety")["layer"] in ("regex", "matcher")
+    assert set(message.get("safety")) == {"kind", "layer"}  # no words of the message
+
+
+def test_a_rule_hit_wins_over_unusable_input():
+    long = "we talked for ages about the holidays. " * 40 + "then he hit me again"
+    message = _run(long, [{"name": "unusable_input", "confidence": 1.0}])
+    assert message.get(INTENT)["name"] == "partner_violence"
+
+
+def test_the_classifier_alone_is_enough_when_sure():
+    ranking = [{"name": "self_harm", "confidence": 0.8}, {"name": "share_story", "confidence": 0.1}]
+    message = _run("everything feels grey lately", ranking)
+    assert message.get(INTENT) == {"name": "self_harm", "confidence": 0.8}
+    assert message.get("safety") == {"kind": "self_harm", "layer": "nlu"}
+
+
+def test_the_classifier_reading_behind_a_fallback_counts():
+    ranking = [{"name": "nlu_fallback", "confidence": 0.45},
+               {"name": "immediate_danger", "confidence": 0.6}]
+    message = _run("he is here", ranking)
+    assert message.get(INTENT)["name"] == "immediate_danger"
+
+
+def test_an_unsure_classifier_guess_is_demoted():
+    ranking = [{"name": "self_harm", "confidence": 0.46}, {"name": "inform", "confidence": 0.4}]
+    message = _run("my feet are sore from dancing", ranking)
+    assert message.get(INTENT)["name"] == "inform"
+    assert "self_harm" not in [r["name"] for r in message.get(INTENT_RANKING_KEY)]
+    assert message.get("safety") is None
+
+
+def test_an_outvoted_guess_with_nothing_else_likely_is_ordinary_talk():
+    ranking = [{"name": "self_harm", "confidence": 0.46}, {"name": "chitchat", "confidence": 0.01}]
+    message = _run("my feet are sore from dancing", ranking)
+    assert message.get(INTENT)["name"] == "share_story"
+    assert message.get(INTENT_RANKING_KEY)[0]["name"] == "share_story"
+
+
+@pytest.mark.parametrize("text", [
+    "this deadline is killing me", "she kills it at karaoke", "i'm dying to see you",
+    "he hit the gym", "i could kill for a coffee",
+])
+def test_idioms_leave_the_intent_alone(text):
+    message = _run(text, STORY)
+    assert message.get(INTENT)["name"] == "share_story"
+    assert message.get("safety") is None
+
+
+def test_input_set_aside_is_not_read_by_the_classifier():
+    ranking = [{"name": "unusable_input", "confidence": 1.0},
+               {"name": "self_harm", "confidence": 0.9}]
+    message = _run("asdf qwer zxcv", ranking)
+    assert message.get(INTENT)["name"] == "unusable_input"
+
+
+@pytest.mark.parametrize("text", ["", "   ", "/affirm"])
+def test_empty_text_and_button_payloads_are_skipped(text):
+    message = _run(text, STORY)
+    assert message.get(INTENT)["name"] == "share_story"
+
+
+def _with_readings(text, ranking, readings, **config):
+    message = _message(text, ranking)
+    message.set("safety_linear", readings)
+    [out] = SafetyGuard(config).process([message])
+    return out
+
+
+def test_diet_and_the_linear_check_vote():
+    readings = {"self_harm": {"diet": 0.97, "linear": 0.05},
+                "partner_violence": {"diet": 0.0, "linear": 0.0},
+                "immediate_danger": {"diet": 0.0, "linear": 0.0}}
+    ranking = [{"name": "self_harm", "confidence": 0.97}, {"name": "share_story", "confidence": 0.03}]
+    # DIET alone is sure, the regression is not: 0.3 * 0.97 + 0.7 * 0.05 < 0.7.
+    message = _with_readings("im dying to see you this weekend", ranking, readings)
+    assert message.get(INTENT)["name"] == "share_story"
+    readings["self_harm"] = {"diet": 0.9, "linear": 0.7}
+    message = _with_readings("everything feels pointless", ranking, readings)
+    assert message.get(INTENT) == {"name": "self_harm", "confidence": round(0.3 * 0.9 + 0.7 * 0.7, 4)}
+    assert message.get("safety") == {"kind": "self_harm", "layer": "nlu"}
+
+
+def test_the_regression_can_raise_a_kind_diet_missed():
+    readings = {"self_harm": {"diet": 0.0, "linear": 0.1},
+                "partner_violence": {"diet": 0.2, "linear": 0.99},
+                "immediate_danger": {"diet": 0.0, "linear": 0.1}}
+    message = _with_readings("my boyfriend makes me send screenshots of all my chats", STORY,
+                             readings)
+    assert message.get(INTENT)["name"] == "partner_violence"
