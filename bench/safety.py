@@ -55,8 +55,9 @@ def project_phrasings() -> Labelled:
     items += [(t, "partner_violence") for t in cases.PARTNER]
     items += [(t, k) for t, k in cases.MORE_POSITIVE]
     items += [(t, None) for t in cases.NEGATIVE + cases.MORE_NEGATIVE]
-    items += [(t, k) for t, k in matcher_cases.FIRE]
-    items += [(t, None) for t in matcher_cases.NO_FIRE]
+    for prefix in ("", "ROUND2_", "ROUND3_", "ROUND4_", "ROUND5_"):
+        items += [(t, k) for t, k in getattr(matcher_cases, f"{prefix}FIRE")]
+        items += [(t, None) for t in getattr(matcher_cases, f"{prefix}NO_FIRE")]
     return items
 
 
