@@ -13,7 +13,7 @@ from typing import Any, Optional, Tuple
 
 import yaml
 
-KINDS = ("self_harm", "partner_violence", "immediate_danger")
+from .detector import KINDS
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from .detector import KINDS
+
 QUESTION = (
     "One question before we think about a request: do you feel safe with your partner, "
     "safe enough to ask them for something, or to disagree?"
@@ -41,7 +43,7 @@ _SAFE = re.compile(
 def screening_answer(text: str, intent: Optional[str] = None) -> Optional[bool]:
     """True when the answer says safe, False for any worry, None when it is unclear."""
     cleaned = (text or "").strip()
-    if intent in ("self_harm", "partner_violence", "immediate_danger"):
+    if intent in KINDS:
         return False
     if cleaned.startswith("/"):
         # A button: "/affirm" or "/deny".

@@ -30,13 +30,12 @@ from rasa.shared.nlu.constants import (
 )
 from rasa.shared.nlu.training_data.message import Message
 
-from actions.safety import lowered_text
+from actions.safety import KINDS, lowered_text
 from bot.components.rule_classifier import RuleIntentClassifier, choose_intent
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
-KINDS = ("self_harm", "partner_violence", "immediate_danger")
 SAFETY_KEY = "safety"
 LINEAR_KEY = "safety_linear"
 #: Intents set aside before the classifier's reading is trusted (InputGuard's).

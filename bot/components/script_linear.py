@@ -31,6 +31,7 @@ from rasa.shared.nlu.constants import (
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from actions.safety import KINDS
 from actions.scripts import SCRIPTS
 from bot.components.rule_classifier import choose_intent
 
@@ -39,7 +40,7 @@ ORDINARY = "share_story"
 PROMOTABLE = frozenset({ORDINARY, "inform", "nlu_fallback", "chitchat", "out_of_scope"})
 LINEAR_KEY = "script_linear"
 #: The safety kinds: their probabilities are passed on to bot/components/safety_guard.py.
-SAFETY_KINDS = ("self_harm", "partner_violence", "immediate_danger")
+SAFETY_KINDS = KINDS
 SAFETY_KEY = "safety_linear"
 
 
