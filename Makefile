@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 PYTHON310 ?= $(shell for p in $$(command -v python3.10) $$HOME/.pyenv/versions/3.10.*/bin/python3.10; do \
 	  "$$p" -c 'import sys; assert sys.version_info[:2] == (3, 10)' 2>/dev/null && echo "$$p" && break; done)
 
-.PHONY: setup chat run train test bench lock clean
+.PHONY: setup chat run telegram train test bench lock clean
 
 $(VENV)/.installed: pyproject.toml requirements.lock
 	@test -n "$(PYTHON310)" || { echo "Unscripted needs Python 3.10 (for example: pyenv install 3.10)."; exit 1; }
@@ -22,6 +22,9 @@ chat: setup  ## set up, train if needed, start the action server and chat in the
 
 run: setup  ## servers only: action server + Rasa server with the REST channel
 	$(PY) -m bot run
+
+telegram: setup  ## servers + the Telegram bridge, polling (needs TELEGRAM_BOT_TOKEN)
+	$(PY) -m bot telegram
 
 train: setup
 	$(PY) -m bot train

@@ -8,6 +8,7 @@ Subcommands:
   actions           run the action server (the coach is loaded before it listens)
   run               start the action server and the Rasa server (REST channel on)
   chat              start the action server and chat in the terminal
+  telegram          start both servers and the Telegram bridge (bot/telegram)
 """
 
 from __future__ import annotations
@@ -178,6 +179,33 @@ def _cmd_chat(args: argparse.Namespace) -> int:
         actions.stop()
 
 
+def _cmd_telegram(args: argparse.Namespace) -> int:
+    from bot import settings as settings_module
+    from bot.servers import rasa_server, train
+    from bot.telegram import service
+    from bot.telegram import settings as telegram_settings
+
+    # The token (and in webhook mode the secret and URL) are checked before anything starts.
+    config = telegram_settings.load(webhook=args.webhook, rasa_url=args.rasa_url)
+    if args.rasa_url:
+        return service.run(config, webhook=args.webhook)
+    settings = settings_module.load()
+    model = train()
+    _exit_on_signals()
+    actions = _start_actions()
+    server = rasa_server(settings, model, log_path=paths.VAR / "rasa.log").start()
+    try:
+        print("Loading the model (about a minute)...", flush=True)
+        server.wait_ready()
+        print("Ready: the Telegram bridge is starting. Stop it with Ctrl+C.", flush=True)
+        return service.run(config, webhook=args.webhook)
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        server.stop()
+        actions.stop()
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every subcommand."""
     parser = argparse.ArgumentParser(prog="unscripted", description=__doc__,
@@ -213,6 +241,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("run", help="start both servers, REST channel on").set_defaults(func=_cmd_run)
     sub.add_parser("chat", help="chat in the terminal").set_defaults(func=_cmd_chat)
+
+    telegram = sub.add_parser(
+        "telegram", help="the Telegram bridge (token in TELEGRAM_BOT_TOKEN); polling by default"
+    )
+    telegram.add_argument("--webhook", action="store_true",
+                          help="receive updates on a webhook (TELEGRAM_WEBHOOK_URL and _SECRET)")
+    telegram.add_argument("--rasa-url", default=None,
+                          help="use this running Rasa server instead of starting one")
+    telegram.set_defaults(func=_cmd_telegram)
     return parser
 
 
