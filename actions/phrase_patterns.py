@@ -7,6 +7,7 @@ One token per space-separated item:
   accepts either the lemma or the surface form);
 - ``NOT``: n't / nt / not / never;
 - ``NUM``: a number, in digits or words ("30", "twenty");
+- ``VERB``: a verb or auxiliary, by its part-of-speech tag ("to *apply*", "into *doing*");
 - ``/regex/``: the lower-cased token matches the regular expression (no spaces inside);
 - ``ANY``: any one token; ``ANY{0,3}``: up to three tokens;
 - ``item?``: the item is optional.
@@ -53,6 +54,8 @@ def compile_pattern(spec: str, mixed_key: str = MIXED) -> Pattern:
             token = {"LOWER": {"IN": list(_NOT)}}
         elif item == "NUM":
             token = {"LIKE_NUM": True}
+        elif item == "VERB":
+            token = {"POS": {"IN": ["VERB", "AUX"]}}
         elif len(item) > 2 and item.startswith("/") and item.endswith("/"):
             token = {"LOWER": {"REGEX": item[1:-1]}}
         else:

@@ -5,7 +5,8 @@ phrase rules or the trained intents, see bot/components/safety_guard.py) runs
 ``action_safety_respond``, whatever was going on: an active form is paused with its parts kept.
 The reply acknowledges without judging, gives the helplines for the owner's country
 (actions/safety/data/resources.yml), says this is not an emergency service, and checks whether
-it understood. After that, coaching a request of the partner does not start again unless the
+it understood. A reading only the classifier made, and less surely (the ``check`` tier), gets
+the question first, with the emergency number; the helplines follow on "yes". After that, coaching a request of the partner does not start again unless the
 person asks for it (``safety_kind`` stays set until they say it was a misreading).
 """
 
@@ -23,6 +24,10 @@ from actions.safety.resources import KINDS, place_for, resources_text
 
 #: The kind of concern last raised in this conversation, or ``None``.
 KIND_SLOT = "safety_kind"
+#: True while a check-in question waits for its answer (the helplines come on "yes").
+CHECKING_SLOT = "safety_checking"
+#: The tier the NLU gave a classifier-only reading (bot/components/safety_guard.py).
+CHECK_TIER = "check"
 #: The answer to the screening question: True (safe), False (worried), None (not asked).
 SCREEN_SLOT = "partner_safe"
 #: Set as the kind when the screening answer was the worry.
@@ -45,6 +50,13 @@ GROUNDING_BUTTONS = [
 ]
 
 NOT_EMERGENCY = "I'm a computer program, not an emergency service: I can't call anyone or send help."
+CHECK_OPENING = (
+    "Before we go on, can I check something? Your safety matters more than anything we're "
+    "working on here. If you're ever in danger, call {emergency}."
+)
+GROUNDING_OFFER = (
+    "Thank you for telling me. Would you like to try one small grounding step with me, right now?"
+)
 
 _OPENING = {
     "immediate_danger": (
@@ -96,6 +108,24 @@ def response_text(kind: str, where: Optional[str] = None) -> str:
     return "\n\n".join(parts)
 
 
+def check_text(kind: str, where: Optional[str] = None) -> str:
+    """A check-in for a reading the classifier was less sure of: one question, and the
+    emergency number; the helplines follow on "yes"."""
+    place = place_for(where)
+    return "\n\n".join([CHECK_OPENING.format(emergency=place.emergency), _CLOSING[kind]])
+
+
+def help_text(kind: str, where: Optional[str] = None) -> str:
+    """The reply without its closing question: after a check-in was answered "yes"."""
+    return response_text(kind, where).rsplit("\n\n", 1)[0]
+
+
+def is_check(tracker: Tracker) -> bool:
+    """Whether the NLU asked for a check-in rather than the full reply."""
+    safety = tracker.latest_message.get("safety") or {}
+    return isinstance(safety, dict) and safety.get("tier") == CHECK_TIER
+
+
 def concern_of(tracker: Tracker) -> str:
     """Which reply fits: the message's safety intent, else the screening answer."""
     intent = str((tracker.latest_message.get("intent") or {}).get("name") or "")
@@ -124,14 +154,37 @@ class ActionSafetyRespond(Action):
     ) -> List[Dict[Text, Any]]:
         """One message, with yes / no buttons; an active form is paused, its parts kept."""
         kind = concern_of(tracker)
-        dispatcher.utter_message(text=response_text(kind, country()), buttons=CONFIRM_BUTTONS)
-        events: List[Dict[Text, Any]] = [SlotSet(KIND_SLOT, kind)]
+        checking = kind in KINDS and is_check(tracker)
+        text = check_text(kind, country()) if checking else response_text(kind, country())
+        dispatcher.utter_message(text=text, buttons=CONFIRM_BUTTONS)
+        events: List[Dict[Text, Any]] = [SlotSet(KIND_SLOT, kind), SlotSet(CHECKING_SLOT, checking)]
         if tracker.active_loop.get("name"):
             events += [ActiveLoop(None), SlotSet("requested_slot", None)]
         if kind == SCREENING:
             # Reached from the summary (a follow-up action), where no rule says what is next.
             events.append(FollowupAction("action_listen"))
         return events
+
+
+class ActionSafetyConfirmed(Action):
+    """The person says the reading was right: the helplines if only a check-in was shown,
+    then one grounding step offered."""
+
+    def name(self) -> Text:
+        """The action's name in the domain."""
+        return "action_safety_confirmed"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[Dict[Text, Any]]:
+        """Help first where it was held back, then the grounding offer with its buttons."""
+        if tracker.get_slot(CHECKING_SLOT):
+            kind = str(tracker.get_slot(KIND_SLOT) or "")
+            dispatcher.utter_message(
+                text=help_text(kind if kind in KINDS else "partner_violence", country())
+            )
+        dispatcher.utter_message(text=GROUNDING_OFFER, buttons=GROUNDING_BUTTONS)
+        return [SlotSet(CHECKING_SLOT, False)]
 
 
 class ActionSafetyMisread(Action):
@@ -147,9 +200,11 @@ class ActionSafetyMisread(Action):
         """Clear the concern; a screening misread counts as feeling safe."""
         text = (
             "Thank you for putting me right, and I'm sorry for jumping in: I'd rather check "
-            "than miss something. The numbers are there if you ever need them."
+            "than miss something."
         )
-        events: List[Dict[Text, Any]] = [SlotSet(KIND_SLOT, None)]
+        if not tracker.get_slot(CHECKING_SLOT):  # the helplines were shown
+            text += " The numbers are there if you ever need them."
+        events: List[Dict[Text, Any]] = [SlotSet(KIND_SLOT, None), SlotSet(CHECKING_SLOT, False)]
         if tracker.get_slot(KIND_SLOT) == SCREENING or tracker.get_slot(SCREEN_SLOT) is False:
             events.append(SlotSet(SCREEN_SLOT, True))
         if any(tracker.get_slot(part) for part in ("feeling", "observation", "need")):

@@ -8,15 +8,20 @@ Two sets of phrasings:
 - **the project's own**: the must-fire and must-not-fire phrasings of tests/actions/safety
   (cases.py, matcher_cases.py). The rules were written and tuned on them, so these figures
   show the issue's targets (100% recall, at most 2% false alarms), not generalisation.
-- **held out**: bench/data/fresh_safety.yml and fresh_safety_2.yml, each written blind by
-  someone who saw neither the rules, their tests nor the NLU data, and never trained on. The
-  first was used to choose how DIET and the linear check vote (bot/components/safety_guard.py);
-  the second was not looked at before the final run: the honest figure.
+- **held out**: bench/data/fresh_safety.yml, fresh_safety_2.yml and fresh_safety_3.yml, each
+  written blind by someone who saw neither the rules, their tests, the NLU data nor the other
+  sets, and never trained on. The first was used to choose how DIET and the linear check vote
+  (bot/components/safety_guard.py); the second was blind for one run, and its misses were read
+  afterwards (new warning-sign rules followed); the third was written after that and read only
+  by this script's final run: the honest figure.
 
 Layers: the regexes alone (``actions.safety.detect``); the phrase rules (``check``: regexes and
 spaCy Matcher); the whole trained NLU pipeline (rules and the safety intents, as the bot runs
-them). A message counts as caught when any kind fires ("caught"), and as right when the kind is
-the expected one ("right kind"); the flow is the same for every kind, so "caught" is recall.
+them), counted twice: the full safety reply only (the ``alarm`` tier), and the full reply or a
+check-in question (the ``check`` tier: "did I read that right?" with the emergency number,
+helplines on "yes"; bot/components/safety_guard.py). A message counts as caught when any kind
+fires ("caught"), and as right when the kind is the expected one ("right kind"); the flow is
+the same for every kind, so "caught" is recall.
 """
 
 from __future__ import annotations
@@ -40,6 +45,7 @@ from actions.safety import KINDS  # noqa: E402
 
 FRESH = ROOT / "bench" / "data" / "fresh_safety.yml"
 FRESH_2 = ROOT / "bench" / "data" / "fresh_safety_2.yml"
+FRESH_3 = ROOT / "bench" / "data" / "fresh_safety_3.yml"
 DOCS = ROOT / "docs" / "safety.md"
 Labelled = List[Tuple[str, Optional[str]]]
 Detector = Callable[[List[str]], List[Optional[str]]]
@@ -55,7 +61,7 @@ def project_phrasings() -> Labelled:
     items += [(t, "partner_violence") for t in cases.PARTNER]
     items += [(t, k) for t, k in cases.MORE_POSITIVE]
     items += [(t, None) for t in cases.NEGATIVE + cases.MORE_NEGATIVE]
-    for prefix in ("", "ROUND2_", "ROUND3_", "ROUND4_", "ROUND5_"):
+    for prefix in ("", "ROUND2_", "ROUND3_", "ROUND4_", "ROUND5_", "ROUND6_"):
         items += [(t, k) for t, k in getattr(matcher_cases, f"{prefix}FIRE")]
         items += [(t, None) for t in getattr(matcher_cases, f"{prefix}NO_FIRE")]
     return items
@@ -130,19 +136,65 @@ def rule_layers(texts: List[str]) -> List[Optional[str]]:
     return [(hit.kind if hit else None) for hit in map(check, texts)]
 
 
-def model_layers(model: str) -> Detector:
-    """The trained pipeline: rules, then the safety intents (bot/components/safety_guard.py)."""
-    from bot.analyze import load_parser, safety_of
+def model_parses(model: str) -> Callable[[List[str]], List[Dict]]:
+    """The trained pipeline's parse of each text (in batches, as ``analyze`` runs it)."""
+    from bot.analyze import load_parser
 
     parse_many = load_parser(model)
 
-    def detect_all(texts: List[str]) -> List[Optional[str]]:
-        out: List[Optional[str]] = []
+    def parse_all(texts: List[str]) -> List[Dict]:
+        out: List[Dict] = []
         for start in range(0, len(texts), 64):
-            out += [safety_of(p) for p in parse_many(texts[start:start + 64])]
+            out += parse_many(texts[start:start + 64])
         return out
 
-    return detect_all
+    return parse_all
+
+
+def _tier(parsed: Dict) -> Optional[str]:
+    """``alarm`` (the full reply) or ``check`` (a check-in first), as SafetyGuard set it."""
+    found = parsed.get("safety")
+    return found.get("tier") if isinstance(found, dict) else None
+
+
+#: The vote settings the grid compares: (nlu_threshold, set_aside_threshold); diet_weight 0.3.
+GRID = ((0.7, 0.7), (0.7, 1.0), (0.75, 1.0), (0.8, 0.8), (0.8, 0.9), (0.8, 1.0), (0.85, 1.0))
+
+
+def vote_grid(sets: Dict[str, Labelled], parses: Dict[str, List[Dict]], weight: float = 0.3
+              ) -> str:
+    """Recall and false alarms of the whole bot under other vote settings, from one parse.
+
+    The rules' hits and "set aside" reading come from ``actions.safety.read_doc``; the
+    classifiers' readings from the parse (``safety_linear``), as SafetyGuard combines them.
+    """
+    from actions.coach.nlp import load_nlp
+    from actions.safety import lowered_text, read_doc
+
+    nlp = load_nlp()
+    header = "| nlu_threshold | set_aside_threshold | " + " | ".join(sets) + " |"
+    lines = [header, "|---:|---:|" + "---:|" * len(sets)]
+    facts: Dict[str, List[Tuple[Optional[str], bool, bool, float]]] = {}
+    for name, items in sets.items():
+        texts = [t for t, _ in items]
+        rows = []
+        for (text, truth), parsed, doc in zip(items, parses[name],
+                                              nlp.pipe(lowered_text(t) for t in texts)):
+            reading = read_doc(text, doc)
+            votes = [weight * float(r.get("diet", 0)) + (1 - weight) * float(r.get("linear", 0))
+                     for r in (parsed.get("safety_linear") or {}).values()]
+            rows.append((truth, bool(reading.hits), reading.set_aside, max(votes, default=0.0)))
+        facts[name] = rows
+    for threshold, aside in GRID:
+        cells = []
+        for name in sets:
+            fired = [(truth, hit or vote >= (aside if set_aside else threshold))
+                     for truth, hit, set_aside, vote in facts[name]]
+            pos = [f for t, f in fired if t is not None]
+            neg = [f for t, f in fired if t is None]
+            cells.append(f"{_pct(sum(pos) / len(pos))} / {_pct(sum(neg) / len(neg))}")
+        lines.append(f"| {threshold} | {aside} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
 
 
 def _pct(value: float) -> str:
@@ -251,19 +303,27 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
 
     sets = {"project phrasings": project_phrasings(),
             "held-out 1 (chose the vote)": held_out(FRESH),
-            "held-out 2 (blind)": held_out(FRESH_2)}
+            "held-out 2": held_out(FRESH_2),
+            "held-out 3 (blind)": held_out(FRESH_3)}
     layers: Dict[str, Detector] = {"regexes": regex_layer, "rules (regex + Matcher)": rule_layers}
+    parses: Dict[str, List[Dict]] = {}
     if not args.rules_only:
+        from bot.analyze import safety_of
         from bot.servers import train
 
-        layers["rules + NLU intents (the bot)"] = model_layers(str(train(quiet_stdout=True)))
+        parse_all = model_parses(str(train(quiet_stdout=True)))
+        parses = {name: parse_all([t for t, _ in items]) for name, items in sets.items()}
+        by_text = {t: p for name, items in sets.items()
+                   for (t, _), p in zip(items, parses[name])}
+        layers["the bot: the full reply (alarm)"] = (
+            lambda texts: [None if _tier(by_text[t]) == "check" else safety_of(by_text[t])
+                           for t in texts])
+        layers["the bot: the reply or a check-in"] = (
+            lambda texts: [safety_of(by_text[t]) for t in texts])
     rows: List[Tuple[str, str, Score]] = []
-    seconds: Dict[str, float] = {}
     for layer, detect in layers.items():
         for set_name, items in sets.items():
-            started = time.perf_counter()
             rows.append((set_name, layer, score(items, detect([t for t, _ in items]))))
-            seconds[layer] = seconds.get(layer, 0.0) + time.perf_counter() - started
     text = table(rows)
     print(text)
     from bench.latency import date_utc, machine_line
@@ -277,6 +337,17 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         "\"Right kind\" is the share of positives read as the expected kind. "
         "False alarms are the negatives where any kind fired.", "",
     ]
+    if parses:
+        grid = vote_grid(sets, parses)
+        print(grid)
+        report += ["## The vote, other settings (recall / false alarms of the full reply)", "",
+                   "From the same parse, for the alarm tier (rules, or a vote at "
+                   "`nlu_threshold`; `set_aside_threshold` where the rules set alarm words "
+                   "aside). A row whose two thresholds are equal and at 0.7 is also what the "
+                   "reply-or-check-in row gives with `check_threshold` 0.7. config.yml has "
+                   "the setting in use; chosen on the project phrasings and held-out 1 and 2, "
+                   "before held-out 3 was read.", "",
+                   grid, ""]
     last = rows[-1]
     report += [f"## Misses and false alarms of the last layer ({last[1]}) on {last[0]}",
                "", examples(last[2]), ""]

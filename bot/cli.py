@@ -14,12 +14,13 @@ Subcommands:
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import logging
 import signal
 import subprocess
 import sys
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Iterator, Sequence
 
 from bot import paths
 
@@ -53,8 +54,6 @@ def _cmd_coach(args: argparse.Namespace) -> int:
 
 
 def _cmd_analyze(args: argparse.Namespace) -> int:
-    import contextlib
-
     from bot import analyze
     from bot.servers import train
 
@@ -125,7 +124,10 @@ def _start_actions() -> "Server":
     return server
 
 
-def _cmd_run(args: argparse.Namespace) -> int:
+@contextlib.contextmanager
+def _both_servers() -> Iterator["Server"]:
+    """Train if needed, start the action server and the Rasa server, wait until Rasa answers;
+    stop both on the way out (Ctrl+C, SIGTERM or a closed terminal included)."""
     from bot import settings as settings_module
     from bot.servers import rasa_server, train
 
@@ -137,14 +139,23 @@ def _cmd_run(args: argparse.Namespace) -> int:
     try:
         print("Loading the model (about a minute)...", flush=True)
         server.wait_ready()
-        print(f"Ready: REST channel at {settings.rasa_url}/webhooks/rest/webhook", flush=True)
-        assert server.process is not None
-        server.process.wait()
-    except KeyboardInterrupt:
-        pass
+        yield server
     finally:
         server.stop()
         actions.stop()
+
+
+def _cmd_run(args: argparse.Namespace) -> int:
+    from bot import settings as settings_module
+
+    rasa_url = settings_module.load().rasa_url
+    try:
+        with _both_servers() as server:
+            print(f"Ready: REST channel at {rasa_url}/webhooks/rest/webhook", flush=True)
+            assert server.process is not None
+            server.process.wait()
+    except KeyboardInterrupt:
+        pass
     return 0
 
 
@@ -180,8 +191,6 @@ def _cmd_chat(args: argparse.Namespace) -> int:
 
 
 def _cmd_telegram(args: argparse.Namespace) -> int:
-    from bot import settings as settings_module
-    from bot.servers import rasa_server, train
     from bot.telegram import service
     from bot.telegram import settings as telegram_settings
 
@@ -189,21 +198,12 @@ def _cmd_telegram(args: argparse.Namespace) -> int:
     config = telegram_settings.load(webhook=args.webhook, rasa_url=args.rasa_url)
     if args.rasa_url:
         return service.run(config, webhook=args.webhook)
-    settings = settings_module.load()
-    model = train()
-    _exit_on_signals()
-    actions = _start_actions()
-    server = rasa_server(settings, model, log_path=paths.VAR / "rasa.log").start()
     try:
-        print("Loading the model (about a minute)...", flush=True)
-        server.wait_ready()
-        print("Ready: the Telegram bridge is starting. Stop it with Ctrl+C.", flush=True)
-        return service.run(config, webhook=args.webhook)
+        with _both_servers():
+            print("Ready: the Telegram bridge is starting. Stop it with Ctrl+C.", flush=True)
+            return service.run(config, webhook=args.webhook)
     except KeyboardInterrupt:
         return 0
-    finally:
-        server.stop()
-        actions.stop()
 
 
 def build_parser() -> argparse.ArgumentParser:

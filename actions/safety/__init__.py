@@ -15,9 +15,10 @@ spaCy is loaded on the first ``check`` call, never at import, and no message tex
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, List, Optional
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, List, Optional, Tuple
 
-from .detector import KINDS, SafetyHit, detect, detect_all
+from .detector import KINDS, SafetyHit, detect, detect_all, scan
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
@@ -30,6 +31,40 @@ def _lowered(text: str) -> str:
     return (text or "").replace("\u2019", "'").replace("\u2018", "'").lower()
 
 
+@dataclass(frozen=True)
+class Reading:
+    """What the rule layers made of one message."""
+
+    hits: List[SafetyHit]
+    #: Alarm words were there (a regex hit, a Matcher phrase or a listed idiom) before any
+    #: context was read.
+    alarm_words: bool
+
+    @property
+    def set_aside(self) -> bool:
+        """The rules saw alarm words and the parse set every one aside: an idiom ("this
+        deadline is killing me"), a denial, fiction, a hypothetical, a past that is over."""
+        return self.alarm_words and not self.hits
+
+
+def read_doc(
+    text: str, doc: Optional["Doc"], scanned: Optional[Tuple[List[SafetyHit], bool]] = None
+) -> Reading:
+    """Every hit of both layers (as ``check_all_doc``) and whether alarm words were there.
+
+    ``scanned`` is ``scan(text)`` when the caller already has it (the regexes run once).
+    """
+    from .matcher import review_all
+
+    if doc is not None and not (doc.has_annotation("LEMMA") and doc.has_annotation("DEP")):
+        from actions.coach.nlp import load_nlp
+
+        doc = load_nlp()(_lowered(text))
+    regex_hits, regex_matched = scan(text) if scanned is None else scanned
+    hits, alarm_words = review_all(doc, regex_hits, regex_matched)
+    return Reading(hits=hits, alarm_words=alarm_words)
+
+
 def check_all_doc(text: str, doc: Optional["Doc"]) -> List[SafetyHit]:
     """Every hit of both layers, most urgent kind first (regex hits first within a kind).
 
@@ -40,13 +75,7 @@ def check_all_doc(text: str, doc: Optional["Doc"]) -> List[SafetyHit]:
     this is the regex layer alone. A Doc without lemmas or a dependency parse (Rasa's SpacyNLP
     can leave the parser out) is parsed again here, since negation and the rest need the parse.
     """
-    from .matcher import review
-
-    if doc is not None and not (doc.has_annotation("LEMMA") and doc.has_annotation("DEP")):
-        from actions.coach.nlp import load_nlp
-
-        doc = load_nlp()(_lowered(text))
-    return review(doc, detect_all(text))
+    return read_doc(text, doc).hits
 
 
 def check_doc(text: str, doc: "Doc") -> Optional[SafetyHit]:
@@ -70,21 +99,24 @@ def check(text: str) -> Optional[SafetyHit]:
     return check_doc(text, doc)
 
 
-def needs_parse(text: str, doc: Optional["Doc"]) -> bool:
+def needs_parse(
+    text: str, doc: Optional["Doc"], scanned: Optional[Tuple[List[SafetyHit], bool]] = None
+) -> bool:
     """Whether either layer could fire on ``text``, judged without a dependency parse.
 
-    ``doc`` is a Doc of the lower-cased text with lemmas (Rasa's, made without the parser).
-    When this is False, ``check_doc`` would find nothing, so the parse can be skipped.
+    ``doc`` is a Doc of the lower-cased text with lemmas (Rasa's, made without the parser);
+    ``scanned`` is ``scan(text)`` when the caller has it. When this is False, ``read_doc``
+    would find no hit and no alarm words, so the parse can be skipped.
     """
     from .matcher import may_fire
 
     if doc is None or "\u2019" in text or "\u2018" in text:
         return True
-    return bool(detect_all(text)) or may_fire(doc)
+    return (scan(text) if scanned is None else scanned)[1] or may_fire(doc)
 
 
 #: What a caller parses before ``check_doc`` (bot/components/safety_guard.py parses in batches).
 lowered_text = _lowered
 
-__all__ = ["KINDS", "SafetyHit", "check", "check_all_doc", "check_doc", "detect", "detect_all",
-           "lowered_text", "needs_parse"]
+__all__ = ["KINDS", "Reading", "SafetyHit", "check", "check_all_doc", "check_doc", "detect",
+           "detect_all", "lowered_text", "needs_parse", "read_doc", "scan"]

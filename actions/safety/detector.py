@@ -145,28 +145,39 @@ def _dropped(kind: str, text: str, match: re.Match[str]) -> bool:
     return False
 
 
-def _scan(text: str) -> list[SafetyHit]:
+def _scan(text: str) -> tuple[list[SafetyHit], bool]:
+    """The hits, and whether any pattern matched at all (a dropped match included)."""
     normal = normalise(text)
     if not normal:
-        return []
+        return [], False
     hits: list[SafetyHit] = []
     seen: set[tuple[str, str]] = set()
+    matched = False
     for kind, pattern in _rules():
         for match in pattern.finditer(normal):
-            if not match.group(0).strip() or _dropped(kind, normal, match):
+            if not match.group(0).strip():
+                continue
+            matched = True
+            if _dropped(kind, normal, match):
                 continue
             key = (kind, match.group(0).strip())
             if key not in seen:
                 seen.add(key)
                 hits.append(SafetyHit(kind=kind, span=match.group(0).strip()))
-    return hits
+    return hits, matched
 
 
 def detect_all(text: str) -> list[SafetyHit]:
     """Every safety hit in ``text``, most urgent kind first, then in order of the rules.
 
     Not cached: the scan is cheap, and a cache would keep what people wrote in memory."""
-    return list(_scan(text or ""))
+    return _scan(text or "")[0]
+
+
+def scan(text: str) -> tuple[list[SafetyHit], bool]:
+    """``detect_all``'s hits, and whether any pattern matched before its context was read
+    ("he has never hit me" matched, and the negation dropped it)."""
+    return _scan(text or "")
 
 
 def detect(text: str) -> SafetyHit | None:

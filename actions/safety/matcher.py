@@ -454,6 +454,18 @@ def match_doc(doc: "Doc") -> List[SafetyHit]:
 def review(doc: "Doc", regex_hits: Iterable[SafetyHit]) -> List[SafetyHit]:
     """The Matcher layer's hits plus the regex layer's ``regex_hits`` as read on the parse,
     most urgent kind first (regex hits first within a kind). The Matcher runs once.
+    (See ``review_all``, which also says whether alarm words were there and set aside.)
+    """
+    return review_all(doc, regex_hits)[0]
+
+
+def review_all(
+    doc: "Doc", regex_hits: Iterable[SafetyHit], regex_matched: bool = False
+) -> Tuple[List[SafetyHit], bool]:
+    """``review``'s hits, and whether the message held alarm words at all: a regex hit, a
+    Matcher phrase or an idiom of the list, before any context was read (``regex_matched``: a
+    regex matched and its own context rules dropped it). Alarm words with no hit left mean the
+    context set every one of them aside (an idiom, a denial, fiction, ...).
 
     A regex hit is dropped when the parse puts it under a media frame, a hypothetical "if",
     a denial ("no intention of"), a past that is over, an idiom of the Matcher's list ("she hit
@@ -464,12 +476,13 @@ def review(doc: "Doc", regex_hits: Iterable[SafetyHit]) -> List[SafetyHit]:
     """
     regex_hits = list(regex_hits)
     if doc is None or not len(doc):
-        return regex_hits
+        return regex_hits, bool(regex_hits) or regex_matched
     data = _data()
     found = _found(doc)
-    if not found and not regex_hits:
-        return []
     marks = _marks(doc)
+    alarm_words = bool(found or regex_hits or regex_matched or marks.get("idioms"))
+    if not found and not regex_hits:
+        return [], alarm_words
     ranked: List[Tuple[int, int, SafetyHit]] = []
     for hit in regex_hits:
         span = align(doc, hit.span)
@@ -481,7 +494,7 @@ def review(doc: "Doc", regex_hits: Iterable[SafetyHit]) -> List[SafetyHit]:
         ranked.append((_URGENCY.index(hit.kind), -1, hit))
     ranked.extend(_rule_hits(doc, marks, found))
     ranked.sort(key=lambda h: (h[0], h[1]))
-    return [hit for _, _, hit in ranked]
+    return [hit for _, _, hit in ranked], alarm_words
 
 
 # --- the regex layer's hits, read on the parse ----------------------------------------------
@@ -538,10 +551,13 @@ def _regex_dropped(
 
 
 def may_fire(doc: "Doc") -> bool:
-    """Whether the Matcher finds any of its phrases in ``doc``, before any context is read.
+    """Whether the Matcher finds any of its phrases, or an idiom of its list, in ``doc``,
+    before any context is read (an idiom alone is alarm words set aside: see ``review_all``).
 
     It needs only lemmas, not the dependency parse, so a caller can ask this of a Doc made
     without the parser and parse again only when the answer is yes.
     """
-    return doc is not None and bool(len(doc)) and bool(_found(doc))
+    if doc is None or not len(doc):
+        return False
+    return bool(_found(doc)) or bool(_marks(doc).get("idioms"))
 

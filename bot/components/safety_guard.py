@@ -5,19 +5,24 @@ Two layers, and either one is enough (actions/safety/README.md):
   the spaCy parse the pipeline already made;
 - the trained intents ``self_harm``, ``partner_violence`` and ``immediate_danger``: DIET's
   confidence and the linear check's probability (bot/components/script_linear.py), weighted
-  ``diet_weight`` to the rest, at ``nlu_threshold`` or more. DIET alone is sure of itself in
-  both directions ("im dying to see you" read as self_harm at 0.97); the weight and the
-  threshold were chosen on the project's phrasings and the first held-out set
-  (docs/safety.md has the trade-off).
+  ``diet_weight`` to the rest. DIET alone is sure of itself in both directions ("im dying to
+  see you" read as self_harm at 0.97).
+
+Two tiers. A rule hit, or a vote at ``nlu_threshold`` or more, is an ``alarm``: the full safety
+reply. A vote from ``check_threshold`` up to that is a ``check``: the reply first asks whether
+it read the message right, with the emergency number, and gives the helplines on "yes". When
+the rules read alarm words and set every one aside (an idiom, a denial, fiction, a past that is
+over), an alarm needs ``set_aside_threshold``, so the classifiers can ask but not overrule the
+rules. The settings were chosen by measurement (docs/safety.md, docs/design.md).
 
 It runs last, so a long or partly unreadable message that InputGuard set aside is still
-checked by the rules. The message gets a ``safety`` entry ({"kind", "layer"}); the words that
-matched are not added to the output, so they never reach a log line.
+checked by the rules. The message gets a ``safety`` entry ({"kind", "layer", "tier"}); the
+words that matched are not added to the output, so they never reach a log line.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Dict, Iterator, List, Optional, Text
+from typing import TYPE_CHECKING, Any, Dict, Iterator, List, Optional, Text, Tuple
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.nlu.constants import SPACY_DOCS
@@ -36,7 +41,12 @@ from bot.components.rule_classifier import RuleIntentClassifier, choose_intent
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
+    from actions.safety import SafetyHit
+
 SAFETY_KEY = "safety"
+#: The tiers of a reading: the full safety reply, or first a question whether it fits.
+ALARM = "alarm"
+CHECK = "check"
 LINEAR_KEY = "safety_linear"
 #: Intents set aside before the classifier's reading is trusted (InputGuard's).
 _SET_ASIDE = ("unusable_input",)
@@ -76,23 +86,28 @@ def classifier_kind(
     return None
 
 
-def _parses(messages: List[Message]) -> Iterator[Optional["Doc"]]:
-    """A dependency parse of each message's lower-cased text, or None where no rule can fire.
+Scanned = Tuple[List["SafetyHit"], bool]
+
+
+def _parses(messages: List[Message]) -> Iterator[Tuple[Optional["Doc"], Scanned]]:
+    """A dependency parse of each message's lower-cased text (None where no rule can fire),
+    with the regex layer's scan of it (``actions.safety.scan``, run once per message).
 
     Rasa's SpacyNLP loads spaCy without its parser, and the Matcher layer reads negation and
     reported speech on the parse, so the texts where a rule could fire (``needs_parse``, read
-    on Rasa's Doc) are parsed again here, together (nlp.pipe), with the coach's pipeline; a Doc
-    Rasa made with a parse is used as it is.
+    on Rasa's Doc) are parsed again here, together (nlp.pipe), with the
+    coach's pipeline; a Doc Rasa made with a parse is used as it is.
     """
     from actions.coach.nlp import load_nlp
-    from actions.safety import needs_parse
+    from actions.safety import needs_parse, scan
 
     docs: List[Optional["Doc"]] = [m.get(SPACY_DOCS[TEXT]) for m in messages]
+    scans: List[Scanned] = [scan(m.get(TEXT) or "") for m in messages]
     missing = []
     for i, (message, doc) in enumerate(zip(messages, docs)):
         if doc is not None and doc.has_annotation("DEP"):
             continue
-        if needs_parse(message.get(TEXT) or "", doc):
+        if needs_parse(message.get(TEXT) or "", doc, scans[i]):
             missing.append(i)
         else:
             docs[i] = None
@@ -100,7 +115,7 @@ def _parses(messages: List[Message]) -> Iterator[Optional["Doc"]]:
         lowered = [lowered_text(messages[i].get(TEXT) or "") for i in missing]
         for i, doc in zip(missing, load_nlp().pipe(lowered)):
             docs[i] = doc
-    return iter(docs)
+    return iter(zip(docs, scans))
 
 
 @DefaultV1Recipe.register(
@@ -111,34 +126,46 @@ class SafetyGuard(RuleIntentClassifier):
 
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
-        """How sure the classifiers must be on their own, and DIET's share of the vote."""
-        return {"nlu_threshold": 0.7, "diet_weight": 0.3}
+        """How sure the classifiers must be on their own to raise the alarm
+        (``set_aside_threshold``: when the rules set alarm words aside; None is
+        ``nlu_threshold``) and to ask a check-in question instead (``check_threshold``; None
+        is ``nlu_threshold``: no check-ins), and DIET's share of the vote."""
+        return {"nlu_threshold": 0.8, "set_aside_threshold": 1.0, "check_threshold": 0.7,
+                "diet_weight": 0.3}
 
     def process(self, messages: List[Message]) -> List[Message]:
         """Check every message; a rule hit wins over everything, then the classifier."""
-        from actions.safety import check_doc
+        from actions.safety import read_doc
 
         config = {**self.get_default_config(), **self.component_config}
         threshold = float(config["nlu_threshold"])
+        aside_threshold = float(config["set_aside_threshold"] or threshold)
+        check_threshold = config["check_threshold"]
         weight = float(config["diet_weight"])
         todo = [m for m in messages
                 if (m.get(TEXT) or "").strip() and not (m.get(TEXT) or "").lstrip().startswith("/")]
-        for message, doc in zip(todo, _parses(todo)):
+        for message, (doc, scanned) in zip(todo, _parses(todo)):
             text = message.get(TEXT) or ""
-            hit = None if doc is None else check_doc(text, doc)
+            rules = None if doc is None else read_doc(text, doc, scanned)
+            hit = rules.hits[0] if rules is not None and rules.hits else None
             if hit is not None:
                 choose_intent(message, hit.kind, 1.0)
-                message.set(SAFETY_KEY, {"kind": hit.kind, "layer": hit.layer},
+                message.set(SAFETY_KEY, {"kind": hit.kind, "layer": hit.layer, "tier": ALARM},
                             add_to_output=True)
                 continue
             current = (message.data.get(INTENT) or {}).get(INTENT_NAME_KEY)
+            # Alarm words the rules read and set aside (an idiom, a denial, fiction) ask more
+            # of the classifiers than a message with none.
+            bar = aside_threshold if rules is not None and rules.set_aside else threshold
+            low = bar if check_threshold is None else min(bar, float(check_threshold))
             reading = (None if current in _SET_ASIDE
-                       else classifier_kind(message, threshold, weight))
+                       else classifier_kind(message, low, weight))
             if reading is not None:
+                tier = ALARM if reading[PREDICTED_CONFIDENCE_KEY] >= bar else CHECK
                 choose_intent(message, reading[INTENT_NAME_KEY],
                               reading[PREDICTED_CONFIDENCE_KEY])
-                message.set(SAFETY_KEY, {"kind": reading[INTENT_NAME_KEY], "layer": "nlu"},
-                            add_to_output=True)
+                message.set(SAFETY_KEY, {"kind": reading[INTENT_NAME_KEY], "layer": "nlu",
+                                         "tier": tier}, add_to_output=True)
             elif current in KINDS:
                 # Below the threshold the classifier's guess is not enough on its own.
                 self._demote(message)

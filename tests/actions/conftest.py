@@ -26,18 +26,22 @@ def make_tracker(
     active_loop: Optional[str] = FORM,
     entities: Optional[List[Dict[str, Any]]] = None,
     confidence: float = 1.0,
+    safety: Optional[Dict[str, Any]] = None,
 ) -> Tracker:
-    """A tracker whose latest message is ``text``; ``events`` follow that user event."""
-    latest = {
+    """A tracker whose latest message is ``text``; ``events`` follow that user event.
+    ``safety`` is what the NLU's safety guard added to the message, if anything."""
+    latest: Dict[str, Any] = {
         "text": text,
         "intent": {"name": intent, "confidence": confidence},
         "entities": entities or [],
     }
+    if safety is not None:
+        latest["safety"] = safety
     all_slots = {"requested_slot": None, "coach_attempts": None, "part": None,
                  "story": None, "statement": None, "script": None,
                  "script_offered": None, "scripts_declined": None,
                  "feeling": None, "observation": None, "need": None, "request": None,
-                 "partner_safe": None, "safety_kind": None}
+                 "partner_safe": None, "safety_kind": None, "safety_checking": None}
     all_slots.update(slots or {})
     user_event = {"event": "user", "text": text, "parse_data": latest}
     return Tracker.from_dict({

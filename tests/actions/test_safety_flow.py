@@ -12,6 +12,9 @@ from actions.safety_flow import (
     COUNTRY_ENV,
     NOT_EMERGENCY,
     START_TEXT,
+    GROUNDING_BUTTONS,
+    GROUNDING_OFFER,
+    ActionSafetyConfirmed,
     ActionSafetyMisread,
     ActionSafetyRespond,
     ActionStartReframe,
@@ -38,7 +41,7 @@ def test_each_kind_gets_help_the_limits_and_one_question(domain, kind):
     assert "findahelpline.com" in text  # no country set: the international help
     assert text.count("?") == 1 and text.endswith("?")
     assert message["buttons"] == CONFIRM_BUTTONS
-    assert events == [SlotSet("safety_kind", kind)]
+    assert events == [SlotSet("safety_kind", kind), SlotSet("safety_checking", False)]
     # Never an exercise or a coaching question in the reply.
     assert "I feel" not in text and "request" not in text.lower().replace("requests", "")
 
@@ -55,7 +58,8 @@ def test_an_active_form_is_paused_and_its_parts_kept(domain):
     tracker = make_tracker("he hit me again", intent="partner_violence",
                            slots={"feeling": "hurt", "requested_slot": "observation"})
     _, events = run_action(ActionSafetyRespond(), tracker, domain)
-    assert events == [SlotSet("safety_kind", "partner_violence"), ActiveLoop(None),
+    assert events == [SlotSet("safety_kind", "partner_violence"),
+                      SlotSet("safety_checking", False), ActiveLoop(None),
                       SlotSet("requested_slot", None)]
     assert not any(isinstance(e, dict) and e.get("name") == "feeling" for e in events)
 
@@ -83,7 +87,8 @@ def test_a_worried_screening_answer_gets_its_own_reply_and_then_listens(domain):
     [message], events = run_action(ActionSafetyRespond(), tracker, domain)
     assert "don't always feel safe" in message["text"]
     assert "kept" in message["text"]
-    assert events == [SlotSet("safety_kind", "screening"), FollowupAction("action_listen")]
+    assert events == [SlotSet("safety_kind", "screening"), SlotSet("safety_checking", False),
+                      FollowupAction("action_listen")]
 
 
 def test_a_misreading_is_taken_back_with_thanks(domain):
@@ -92,14 +97,15 @@ def test_a_misreading_is_taken_back_with_thanks(domain):
     [message], events = run_action(ActionSafetyMisread(), tracker, domain)
     assert message["text"].startswith("Thank you for putting me right")
     assert "continue" in message["text"]  # the paused statement can be picked up
-    assert events == [SlotSet("safety_kind", None)]
+    assert events == [SlotSet("safety_kind", None), SlotSet("safety_checking", False)]
 
 
 def test_a_misread_screening_counts_as_safe(domain):
     tracker = make_tracker("no", intent="deny", active_loop=None,
                            slots={"safety_kind": "screening", "partner_safe": False})
     _, events = run_action(ActionSafetyMisread(), tracker, domain)
-    assert events == [SlotSet("safety_kind", None), SlotSet("partner_safe", True)]
+    assert events == [SlotSet("safety_kind", None), SlotSet("safety_checking", False),
+                      SlotSet("partner_safe", True)]
 
 
 def test_no_coaching_after_a_concern_unless_asked(domain):
@@ -162,3 +168,57 @@ def test_changing_the_request_screens_again(domain):
                            slots={"partner_safe": False, "part": "need"})
     _, events = run_action(ActionChangePart(), tracker, domain)
     assert SlotSet("partner_safe", None) not in events
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_check_in_asks_first_with_the_emergency_number_only(domain, kind):
+    tracker = make_tracker("(a less sure reading)", intent=kind, active_loop=None,
+                           safety={"kind": kind, "layer": "nlu", "tier": "check"})
+    [message], events = run_action(ActionSafetyRespond(), tracker, domain)
+    text = message["text"]
+    assert "your local emergency number" in text
+    assert "findahelpline.com" not in text  # the helplines wait for "yes"
+    assert text.count("?") == 2 and text.endswith("?")  # "can I check something?" + the reading
+    assert message["buttons"] == CONFIRM_BUTTONS
+    assert events == [SlotSet("safety_kind", kind), SlotSet("safety_checking", True)]
+
+
+def test_an_alarm_tier_or_a_rule_gets_the_whole_reply(domain):
+    for safety in ({"kind": "self_harm", "layer": "nlu", "tier": "alarm"},
+                   {"kind": "self_harm", "layer": "matcher"}, None):
+        tracker = make_tracker("(a disclosure)", intent="self_harm", active_loop=None,
+                               safety=safety)
+        [message], events = run_action(ActionSafetyRespond(), tracker, domain)
+        assert "findahelpline.com" in message["text"]
+        assert SlotSet("safety_checking", False) in events
+
+
+def test_yes_to_a_check_in_brings_the_helplines_then_the_grounding_offer(domain):
+    tracker = make_tracker("yes", intent="affirm", active_loop=None,
+                           slots={"safety_kind": "partner_violence", "safety_checking": True})
+    [help_message, offer], events = run_action(ActionSafetyConfirmed(), tracker, domain)
+    assert "findahelpline.com" in help_message["text"] and NOT_EMERGENCY in help_message["text"]
+    assert "?" not in help_message["text"]  # the question was asked and answered
+    assert offer == {**offer, "text": GROUNDING_OFFER, "buttons": GROUNDING_BUTTONS}
+    assert events == [SlotSet("safety_checking", False)]
+
+
+def test_yes_after_the_whole_reply_goes_straight_to_the_grounding_offer(domain):
+    tracker = make_tracker("yes", intent="affirm", active_loop=None,
+                           slots={"safety_kind": "self_harm", "safety_checking": False})
+    [offer], events = run_action(ActionSafetyConfirmed(), tracker, domain)
+    assert offer["text"] == GROUNDING_OFFER and offer["buttons"] == GROUNDING_BUTTONS
+    assert events == [SlotSet("safety_checking", False)]
+
+
+def test_no_after_a_check_in_does_not_point_to_numbers_never_shown(domain):
+    tracker = make_tracker("no", intent="deny", active_loop=None,
+                           slots={"safety_kind": "self_harm", "safety_checking": True})
+    [message], events = run_action(ActionSafetyMisread(), tracker, domain)
+    assert message["text"].startswith("Thank you for putting me right")
+    assert "numbers" not in message["text"]
+    assert events == [SlotSet("safety_kind", None), SlotSet("safety_checking", False)]
+    tracker = make_tracker("no", intent="deny", active_loop=None,
+                           slots={"safety_kind": "self_harm", "safety_checking": False})
+    [message], _ = run_action(ActionSafetyMisread(), tracker, domain)
+    assert "The numbers are there" in message["text"]

@@ -36,6 +36,11 @@ def test_a_disclosure_interrupts_the_form_and_keeps_its_parts(rasa: RasaControll
     assert tracker["slots"]["feeling"] == "hurt"  # kept, not overwritten by the disclosure
     assert tracker["slots"]["observation"] is None
     assert tracker["slots"]["safety_kind"] == "partner_violence"
+    # The guard's reading reaches the tracker the action server gets (the tier decides
+    # between the whole reply and a check-in), and no words of the message come with it.
+    safety = tracker["latest_message"]["safety"]
+    assert safety["kind"] == "partner_violence" and safety["tier"] == "alarm"
+    assert set(safety) == {"kind", "layer", "tier"}
 
     offer = texts(rasa.send(sender, "/affirm"))
     assert "grounding" in offer

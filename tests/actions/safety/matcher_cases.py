@@ -816,3 +816,42 @@ ROUND5_NO_FIRE = [
     "she's been checking the weather all day for the wedding",
     "the kids jumped all over me this morning",
 ]
+
+# Round 6: warning signs of preparation (a plan, a method, a rehearsal, carving, sitting with
+# the means), each beside look-alikes that must stay quiet. Written before the patterns.
+ROUND6_FIRE = [
+    ("honestly i have a plan for how i'd do it, i just haven't picked a day", "self_harm"),
+    ("i've basically got a plan worked out for when i'd do it", "self_harm"),
+    ("i sat on the bathroom floor with the razor for ages last night", "self_harm"),
+    # holding a blade reads as danger now, whoever holds it: the more urgent reading is fine
+    ("i just sit there holding the blade after we fight", "immediate_danger"),
+    ("i scratched her name into my wrist with a pin", "self_harm"),
+    ("i carved the word useless into my thigh", "self_harm"),
+    ("i keep walking into traffic kind of on purpose", "self_harm"),
+    ("crossed the road without looking, sort of on purpose tbh", "self_harm"),
+    ("sat in the garage with the engine running to see how it feels", "immediate_danger"),
+    ("i sat in the car in the closed garage with the engine on for an hour", "self_harm"),
+    ("what's the most painless way to go, asking for me", "self_harm"),
+    ("whats the quickest way to die without it hurting", "self_harm"),
+    # "pushed me to / into" is an idiom only before a verb ("pushed me to apply")
+    ("he pushed me into the wall when i said i was leaving", "partner_violence"),
+    ("she pushed me to the ground in the car park", "partner_violence"),
+    ("he pushed me on the stairs last week", "partner_violence"),
+]
+ROUND6_NO_FIRE = [
+    "we have a plan for how we'd do the move, van booked for saturday",
+    "i have a plan for how i'd do the kitchen if we ever get the money",
+    "i sat with the razor and finally shaved my beard off, she loves it",
+    "he holds the blade like a pro when he's chopping onions",
+    "i carved our initials into the tree at the park, cheesy i know",
+    "she scratched her name into the wet cement outside our new house",
+    "i walked into the glass door at work, not on purpose obviously",
+    "he crossed the road without looking and i yelled at him",
+    "we sat in the car on the drive with the engine running while it warmed up",
+    "what's the most painless way to tell him i want to move out",
+    "whats the quickest way to get to the airport from hers",
+    "the least painful way to split the bills is probably an app",
+    "she pushed me to apply for the promotion and i got it",
+    "my wife pushed me into therapy and honestly it was the best thing",
+    "he pushed me on the swing like we were kids again",
+]

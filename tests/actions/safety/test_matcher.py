@@ -29,6 +29,8 @@ from .matcher_cases import (
     ROUND4_NO_FIRE,
     ROUND5_FIRE,
     ROUND5_NO_FIRE,
+    ROUND6_FIRE,
+    ROUND6_NO_FIRE,
     SELF_HARM,
 )
 
@@ -42,8 +44,12 @@ AMBIGUOUS = {
     ),
 }
 
-ALL_FIRE: List[Tuple[str, str]] = FIRE + ROUND2_FIRE + ROUND3_FIRE + ROUND4_FIRE + ROUND5_FIRE
-ALL_NO_FIRE: List[str] = NO_FIRE + ROUND2_NO_FIRE + ROUND3_NO_FIRE + ROUND4_NO_FIRE + ROUND5_NO_FIRE
+ALL_FIRE: List[Tuple[str, str]] = (
+    FIRE + ROUND2_FIRE + ROUND3_FIRE + ROUND4_FIRE + ROUND5_FIRE + ROUND6_FIRE
+)
+ALL_NO_FIRE: List[str] = (
+    NO_FIRE + ROUND2_NO_FIRE + ROUND3_NO_FIRE + ROUND4_NO_FIRE + ROUND5_NO_FIRE + ROUND6_NO_FIRE
+)
 OLD_POSITIVE: List[Tuple[str, str]] = (
     [(text, "immediate_danger") for text in cases.IMMEDIATE]
     + [(text, "self_harm") for text in cases.SELF_HARM]

@@ -28,7 +28,8 @@ def test_a_rule_hit_wins_over_the_classifier():
     assert message.get(INTENT_RANKING_KEY)[0]["name"] == "partner_violence"
     assert message.get("safety")["kind"] == "partner_violence"
     assert message.get("safety")["layer"] in ("regex", "matcher")
-    assert set(message.get("safety")) == {"kind", "layer"}  # no words of the message
+    assert message.get("safety")["tier"] == "alarm"
+    assert set(message.get("safety")) == {"kind", "layer", "tier"}  # no words of the message
 
 
 def test_a_rule_hit_wins_over_unusable_input():
@@ -41,7 +42,7 @@ def test_the_classifier_alone_is_enough_when_sure():
     ranking = [{"name": "self_harm", "confidence": 0.8}, {"name": "share_story", "confidence": 0.1}]
     message = _run("everything feels grey lately", ranking)
     assert message.get(INTENT) == {"name": "self_harm", "confidence": 0.8}
-    assert message.get("safety") == {"kind": "self_harm", "layer": "nlu"}
+    assert message.get("safety") == {"kind": "self_harm", "layer": "nlu", "tier": "alarm"}
 
 
 def test_the_classifier_reading_behind_a_fallback_counts():
@@ -104,16 +105,65 @@ def test_diet_and_the_linear_check_vote():
     # DIET alone is sure, the regression is not: 0.3 * 0.97 + 0.7 * 0.05 < 0.7.
     message = _with_readings("im dying to see you this weekend", ranking, readings)
     assert message.get(INTENT)["name"] == "share_story"
-    readings["self_harm"] = {"diet": 0.9, "linear": 0.7}
+    readings["self_harm"] = {"diet": 0.9, "linear": 0.6}  # 0.69: under the default 0.7
     message = _with_readings("everything feels pointless", ranking, readings)
-    assert message.get(INTENT) == {"name": "self_harm", "confidence": round(0.3 * 0.9 + 0.7 * 0.7, 4)}
-    assert message.get("safety") == {"kind": "self_harm", "layer": "nlu"}
+    assert message.get(INTENT)["name"] == "share_story"
+    readings["self_harm"] = {"diet": 0.95, "linear": 0.85}
+    message = _with_readings("everything feels pointless", ranking, readings)
+    assert message.get(INTENT) == {"name": "self_harm",
+                                   "confidence": round(0.3 * 0.95 + 0.7 * 0.85, 4)}
+    assert message.get("safety") == {"kind": "self_harm", "layer": "nlu", "tier": "alarm"}
 
 
 def test_the_regression_can_raise_a_kind_diet_missed():
     readings = {"self_harm": {"diet": 0.0, "linear": 0.1},
-                "partner_violence": {"diet": 0.2, "linear": 0.99},
+                "partner_violence": {"diet": 0.5, "linear": 0.99},
                 "immediate_danger": {"diet": 0.0, "linear": 0.1}}
     message = _with_readings("my boyfriend makes me send screenshots of all my chats", STORY,
                              readings)
     assert message.get(INTENT)["name"] == "partner_violence"
+
+
+SURE_VIOLENCE = {"self_harm": {"diet": 0.0, "linear": 0.0},
+                 "partner_violence": {"diet": 1.0, "linear": 0.95},
+                 "immediate_danger": {"diet": 0.0, "linear": 0.0}}
+VIOLENCE_FIRST = [{"name": "partner_violence", "confidence": 1.0},
+                  {"name": "share_story", "confidence": 0.0}]
+
+
+@pytest.mark.parametrize("text", ["she hit me with a pillow", "he never hit me",
+                                  "if he ever hit me i would leave"])
+def test_alarm_words_the_rules_set_aside_let_a_sure_classifier_only_ask(text):
+    message = _with_readings(text, VIOLENCE_FIRST, dict(SURE_VIOLENCE), set_aside_threshold=1.0)
+    assert message.get("safety") == {"kind": "partner_violence", "layer": "nlu", "tier": "check"}
+    # with the bar of an ordinary message, the classifiers would have raised the alarm
+    message = _with_readings(text, VIOLENCE_FIRST, dict(SURE_VIOLENCE), set_aside_threshold=None)
+    assert message.get("safety") == {"kind": "partner_violence", "layer": "nlu", "tier": "alarm"}
+    # and with no check-ins, nothing at all
+    message = _with_readings(text, VIOLENCE_FIRST, dict(SURE_VIOLENCE), set_aside_threshold=1.0,
+                             check_threshold=None)
+    assert message.get("safety") is None
+    assert message.get(INTENT)["name"] != "partner_violence"
+
+
+def test_without_alarm_words_the_ordinary_bar_applies():
+    message = _with_readings("things at home are the same as ever", VIOLENCE_FIRST,
+                             dict(SURE_VIOLENCE), set_aside_threshold=1.0)
+    assert message.get("safety") == {"kind": "partner_violence", "layer": "nlu", "tier": "alarm"}
+
+
+@pytest.mark.parametrize("diet, linear, tier", [
+    (0.9, 0.85, "alarm"),   # 0.865
+    (0.8, 0.75, "check"),   # 0.765: between check_threshold 0.7 and nlu_threshold 0.8
+    (0.6, 0.7, None),       # 0.67: below both
+])
+def test_the_vote_decides_the_tier(diet, linear, tier):
+    readings = {"self_harm": {"diet": diet, "linear": linear},
+                "partner_violence": {"diet": 0.0, "linear": 0.0},
+                "immediate_danger": {"diet": 0.0, "linear": 0.0}}
+    ranking = [{"name": "self_harm", "confidence": diet},
+               {"name": "share_story", "confidence": 1 - diet}]
+    message = _with_readings("nothing feels worth it lately", ranking, readings)
+    found = message.get("safety")
+    assert (found or {}).get("tier") == tier
+    assert message.get(INTENT)["name"] == ("self_harm" if tier else "share_story")

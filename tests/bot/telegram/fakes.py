@@ -44,7 +44,29 @@ def user(user_id: int) -> dict[str, Any]:
     return {"id": user_id, "is_bot": False, "first_name": f"Person{user_id}"}
 
 
-class FakeTelegram:
+class _LoopbackServer:
+    """An aiohttp app on a free port of 127.0.0.1, for ``async with``."""
+
+    _runner: web.AppRunner | None = None
+    port = 0
+
+    def _app(self) -> web.Application:
+        raise NotImplementedError
+
+    async def __aenter__(self) -> Any:
+        self._runner = web.AppRunner(self._app(), access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        self.port = self._runner.addresses[0][1]
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        if self._runner is not None:
+            await self._runner.cleanup()
+
+
+class FakeTelegram(_LoopbackServer):
     """The fake Bot API server. Start with ``async with FakeTelegram() as tg``."""
 
     def __init__(self, token: str = TOKEN) -> None:
@@ -58,24 +80,13 @@ class FakeTelegram:
         self._callback_ids = itertools.count(1)
         self.messages: dict[tuple[int, int], dict[str, Any]] = {}
         self.fail_next: dict[str, dict[str, Any]] = {}
-        self._runner: web.AppRunner | None = None
-        self.port = 0
 
     # ---- server ----------------------------------------------------------------------------
 
-    async def __aenter__(self) -> "FakeTelegram":
+    def _app(self) -> web.Application:
         app = web.Application()
         app.router.add_route("*", "/bot{token}/{method}", self._handle)
-        self._runner = web.AppRunner(app, access_log=None)
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
-        await site.start()
-        self.port = self._runner.addresses[0][1]
-        return self
-
-    async def __aexit__(self, *exc: object) -> None:
-        if self._runner is not None:
-            await self._runner.cleanup()
+        return app
 
     @property
     def base_url(self) -> str:
@@ -261,7 +272,7 @@ async def echo(sender: str, message: str) -> list[dict[str, Any]]:
     return [{"recipient_id": sender, "text": f"{sender} said: {message}"}]
 
 
-class FakeRasa:
+class FakeRasa(_LoopbackServer):
     """A fake of the REST channel: ``replier`` decides the replies; failures on request."""
 
     def __init__(self, replier: Replier = echo) -> None:
@@ -270,10 +281,8 @@ class FakeRasa:
         self.fail_first = 0  # answer 500 to this many requests first
         self.delay = 0.0  # seconds before answering
         self.hits = 0  # every HTTP request, whatever its path
-        self._runner: web.AppRunner | None = None
-        self.port = 0
 
-    async def __aenter__(self) -> "FakeRasa":
+    def _app(self) -> web.Application:
         @web.middleware
         async def count(request: web.Request, handler: Any) -> web.StreamResponse:
             self.hits += 1
@@ -282,16 +291,7 @@ class FakeRasa:
         app = web.Application(middlewares=[count])
         app.router.add_post("/webhooks/rest/webhook", self._webhook)
         app.router.add_get("/", self._status)
-        self._runner = web.AppRunner(app, access_log=None)
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
-        await site.start()
-        self.port = self._runner.addresses[0][1]
-        return self
-
-    async def __aexit__(self, *exc: object) -> None:
-        if self._runner is not None:
-            await self._runner.cleanup()
+        return app
 
     @property
     def url(self) -> str:
