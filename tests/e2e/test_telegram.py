@@ -18,6 +18,9 @@ from tests.e2e.conftest import RasaController
 pytestmark = pytest.mark.servers
 
 ANSWER_TIMEOUT = 120.0
+#: The whole conversation's limit: well above one answer's, so that a reply that never comes
+#: fails in ``wait_for`` with the Bot API calls seen so far, not with a bare timeout.
+SCENARIO_TIMEOUT = 900.0
 
 
 async def _exchange(h: Harness, user_id: int, action: Callable[[], object],
@@ -58,7 +61,7 @@ def test_a_whole_reframing_conversation_with_buttons_then_forget(rasa: RasaContr
     sender = sender_id(user_id)
     db_url = rasa.settings.db_url
 
-    @run_async
+    @run_async(timeout=SCENARIO_TIMEOUT)
     async def scenario() -> None:
         async with harness(rasa_url=rasa.settings.rasa_url, db_url=db_url,
                            timeout=60.0) as h:

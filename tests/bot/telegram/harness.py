@@ -28,14 +28,20 @@ from tests.bot.telegram.fakes import FakeRasa, FakeTelegram, Replier, echo
 SECRET = "test-secret-0123456789abcdef"
 TEST_TIMEOUT = 90.0
 
-def run_async(test: Callable[..., Awaitable[None]]) -> Callable[..., None]:
-    """Run an async test function in a fresh event loop, with a time limit."""
+def run_async(
+    test: Callable[..., Awaitable[None]] | None = None, *, timeout: float = TEST_TIMEOUT
+) -> Any:
+    """Run an async test function in a fresh event loop, with a time limit
+    (``@run_async``, or ``@run_async(timeout=...)`` for a longer one)."""
 
-    @functools.wraps(test)
-    def wrapper(*args: Any, **kwargs: Any) -> None:
-        asyncio.run(asyncio.wait_for(test(*args, **kwargs), TEST_TIMEOUT))
+    def decorate(function: Callable[..., Awaitable[None]]) -> Callable[..., None]:
+        @functools.wraps(function)
+        def wrapper(*args: Any, **kwargs: Any) -> None:
+            asyncio.run(asyncio.wait_for(function(*args, **kwargs), timeout))
 
-    return wrapper
+        return wrapper
+
+    return decorate(test) if test is not None else decorate
 
 
 def free_port() -> int:
