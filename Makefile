@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 PYTHON310 ?= $(shell for p in $$(command -v python3.10) $$HOME/.pyenv/versions/3.10.*/bin/python3.10; do \
 	  "$$p" -c 'import sys; assert sys.version_info[:2] == (3, 10)' 2>/dev/null && echo "$$p" && break; done)
 
-.PHONY: setup chat run telegram train test bench lock clean
+.PHONY: setup browser chat run web telegram train test bench screenshots lock clean
 
 $(VENV)/.installed: pyproject.toml requirements.lock
 	@test -n "$(PYTHON310)" || { echo "Unscripted needs Python 3.10 (for example: pyenv install 3.10)."; exit 1; }
@@ -15,13 +15,24 @@ $(VENV)/.installed: pyproject.toml requirements.lock
 	$(PY) -m pip install -q -c requirements.lock -e ".[dev]"
 	touch $@
 
-setup: $(VENV)/.installed
+# The widget's browser tests drive Debian's Chromium (Playwright's own browser download is not
+# used). Installed once, as root; otherwise the tests say how.
+browser:
+	@command -v chromium >/dev/null || { test "$$(id -u)" = 0 && { \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >/dev/null 2>&1 || { \
+	  apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >/dev/null; }; }; } || \
+	  echo "Could not install Chromium (it needs root): apt-get install chromium"
+
+setup: $(VENV)/.installed browser
 
 chat: setup  ## set up, train if needed, start the action server and chat in the terminal
 	$(PY) -m bot chat
 
 run: setup  ## servers only: action server + Rasa server with the REST channel
 	$(PY) -m bot run
+
+web: setup  ## servers + the demo page with the chat widget at http://127.0.0.1:8080/
+	$(PY) -m bot web
 
 telegram: setup  ## servers + the Telegram bridge, polling (needs TELEGRAM_BOT_TOKEN)
 	$(PY) -m bot telegram
@@ -38,6 +49,10 @@ bench: setup  ## latency (~10 min), NLU cross-validation with baselines (~1.5 h)
 	$(PY) -m bench.nlu
 	$(PY) -m bench.analyze_speed
 	$(PY) -m bench.safety --latency
+	$(PY) bench/web_latency.py
+
+screenshots: setup  ## the widget at 360 and 1280 px, from the browser test on the real servers
+	UNSCRIPTED_SCREENSHOTS=docs $(PY) -m pytest -q tests/e2e/test_web.py -k reframing
 
 lock: setup  ## re-pin every installed package into requirements.lock
 	{ echo '# Every installed package, pinned (pip constraints). Regenerate with `make lock`.'; \

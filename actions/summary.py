@@ -80,7 +80,8 @@ class ActionSummarize(Action):
             return [FollowupAction("action_safety_respond")]
         statement = coach.compose(coach.Parts(**filled_parts(tracker)))
         dispatcher.utter_message(text="Here is your statement:")
-        dispatcher.utter_message(text=statement)
+        # The mark lets the web widget show it as a card with a copy button.
+        dispatcher.utter_message(text=statement, statement=True)
         dispatcher.utter_message(
             text="How does it sound? You can change one part, start again, or keep it.",
             buttons=SUMMARY_BUTTONS,

@@ -9,6 +9,7 @@ Subcommands:
   run               start the action server and the Rasa server (REST channel on)
   chat              start the action server and chat in the terminal
   telegram          start both servers and the Telegram bridge (bot/telegram)
+  web               start both servers and the web page with the chat widget (bot/web)
 """
 
 from __future__ import annotations
@@ -206,6 +207,20 @@ def _cmd_telegram(args: argparse.Namespace) -> int:
         return 0
 
 
+def _cmd_web(args: argparse.Namespace) -> int:
+    from bot.web import service
+    from bot.web import settings as web_settings
+
+    config = web_settings.load(rasa_url=args.rasa_url)
+    if args.rasa_url:
+        return service.run(config)
+    try:
+        with _both_servers():
+            return service.run(config)
+    except KeyboardInterrupt:
+        return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every subcommand."""
     parser = argparse.ArgumentParser(prog="unscripted", description=__doc__,
@@ -250,6 +265,11 @@ def build_parser() -> argparse.ArgumentParser:
     telegram.add_argument("--rasa-url", default=None,
                           help="use this running Rasa server instead of starting one")
     telegram.set_defaults(func=_cmd_telegram)
+
+    web_cmd = sub.add_parser("web", help="the demo page with the chat widget (UNSCRIPTED_WEB_*)")
+    web_cmd.add_argument("--rasa-url", default=None,
+                         help="use this running Rasa server instead of starting one")
+    web_cmd.set_defaults(func=_cmd_web)
     return parser
 
 

@@ -181,3 +181,16 @@ def rasa_server(
         env=settings.child_env(),
         log_path=log_path,
     )
+
+
+def web_server(settings: Settings, port: int, log_path: Path | None = None) -> Server:
+    """``unscripted web`` on ``port``, in front of the Rasa server of ``settings``."""
+    env = settings.child_env()
+    env["UNSCRIPTED_WEB_PORT"] = str(port)
+    return Server(
+        name="web server",
+        command=[sys.executable, "-m", "bot", "web", "--rasa-url", settings.rasa_url],
+        health_url=f"http://127.0.0.1:{port}/api/health",
+        env=env,
+        log_path=log_path,
+    )

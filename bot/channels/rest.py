@@ -62,6 +62,22 @@ def parse_body(raw: bytes) -> Tuple[str, str, Optional[Dict[str, Any]]]:
     return sender.strip(), message, metadata
 
 
+class MarkingCollector(CollectingOutputChannel):
+    """Rasa's collector, keeping the ``statement`` mark an action puts on a text message.
+
+    ``action_summarize`` sends the composed statement with ``statement=True``, so a client that
+    can (the web widget) shows it as a card with a copy button; others just show the text.
+    """
+
+    async def send_text_message(self, recipient_id: Text, text: Text, **kwargs: Any) -> None:
+        """Like Rasa's: one message per paragraph, each carrying the mark when there is one."""
+        for paragraph in text.strip().split("\n\n"):
+            message = self._message(recipient_id, text=paragraph)
+            if kwargs.get("statement") is True:
+                message["statement"] = True
+            await self._persist_message(message)
+
+
 class KindRestInput(RestInput):
     """Rasa's REST channel with input checks and a kind reply on failure."""
 
@@ -86,7 +102,7 @@ class KindRestInput(RestInput):
                 sender, text, metadata = parse_body(request.body or b"")
             except BadRequest as exc:
                 return response.json({"error": str(exc)}, status=400)
-            collector = CollectingOutputChannel()
+            collector = MarkingCollector()
             try:
                 await on_new_message(UserMessage(
                     text, collector, sender, input_channel=self.name(), metadata=metadata

@@ -35,7 +35,7 @@ from telegram.ext import ContextTypes
 from bot import forget as forget_module
 from bot.telegram import commands, render, texts
 from bot.telegram.payloads import CallbackPayloads
-from bot.telegram.rasa_client import RasaClient, RasaUnavailable
+from bot.rasa_client import RasaClient, RasaUnavailable
 
 logger = logging.getLogger(__name__)
 

@@ -21,7 +21,7 @@ from bot import forget as forget_module
 from bot.telegram import commands, logs
 from bot.telegram.app import ALLOWED_UPDATES, build_application
 from bot.telegram.handlers import Bridge, ForgetFunction
-from bot.telegram.rasa_client import RasaClient
+from bot.rasa_client import RasaClient
 from bot.telegram.settings import BridgeSettings
 from bot.telegram.webhook import build_web_app
 

@@ -16,7 +16,7 @@ from aiohttp import web
 from telegram import Update
 from telegram.ext import Application
 
-from bot.telegram.rasa_client import RasaClient
+from bot.rasa_client import RasaClient
 
 logger = logging.getLogger(__name__)
 

@@ -38,6 +38,8 @@ def test_summary_composes_the_statement_and_offers_choices(domain):
         "How does it sound? You can change one part, start again, or keep it.",
     ]
     assert messages[2]["buttons"] == SUMMARY_BUTTONS
+    # Only the statement carries the mark the web widget shows as a card.
+    assert [m.get("statement") for m in messages] == [None, True, None]
 
 
 def test_a_skipped_request_is_left_out_of_the_statement(domain):

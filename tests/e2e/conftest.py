@@ -138,6 +138,20 @@ def rasa(
         controller.stop()
 
 
+@pytest.fixture(scope="session")
+def web_url(
+    server_settings: Settings, rasa: RasaController, logs_dir: Path
+) -> Iterator[str]:
+    """``unscripted web`` (the demo page, the widget and its API) in front of the real Rasa."""
+    port = free_port()
+    server = servers.web_server(server_settings, port, log_path=logs_dir / "web.log").start()
+    try:
+        server.wait_ready(timeout=60)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.stop()
+
+
 @pytest.fixture
 def sender() -> str:
     """A fresh conversation id."""

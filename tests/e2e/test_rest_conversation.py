@@ -62,6 +62,7 @@ def test_reframing_conversation_survives_a_server_restart(rasa: RasaController, 
         "last night, and I need connection. Would you be willing to put the phone away when "
         "we talk at dinner?"
     )
+    assert [m.get("statement") for m in summary] == [None, True, None]
     assert "/finish" in [b["payload"] for b in summary[-1]["buttons"]]
     assert "Well done" in texts(rasa.send(sender, "/finish"))
 

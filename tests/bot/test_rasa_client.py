@@ -8,8 +8,8 @@ import time
 
 import pytest
 
-from bot.telegram.rasa_client import RasaClient, RasaUnavailable
-from tests.bot.telegram.fakes import FakeRasa
+from bot.rasa_client import RasaClient, RasaUnavailable
+from tests.bot.fake_rasa import FakeRasa
 from tests.bot.telegram.harness import free_port, run_async
 
 PRIVATE = "my partner zqxwv said something private"
@@ -94,7 +94,7 @@ def test_failures_are_logged_without_the_message(caplog):
             await _send(f"http://127.0.0.1:{free_port()}")
 
     scenario()
-    warnings = [r for r in caplog.records if r.name == "bot.telegram.rasa_client"]
+    warnings = [r for r in caplog.records if r.name == "bot.rasa_client"]
     assert len(warnings) == 2 and "attempt 2 of 2" in warnings[1].getMessage()
     assert "zqxwv" not in caplog.text
 
