@@ -55,6 +55,25 @@ GROUP_PAYLOAD = "show feelings like {group}"
 SHRUGS = frozenset({"🤷", "🤷\u200d♀️", "🤷\u200d♂️", "🤷‍♀", "🤷‍♂", "¯\\_(ツ)_/¯"})
 
 
+def validate_screening(
+    slot_value: Any, dispatcher: CollectingDispatcher, tracker: Tracker
+) -> Dict[Text, Any]:
+    """The screening answer (before a request, or before practising with a partner): safe
+    goes on; any worry ends the form, and what comes next hands over to the safety reply."""
+    intent = str((tracker.latest_message.get("intent") or {}).get("name") or "")
+    answer = screening_answer(strip_control(str(slot_value or "")), intent)
+    if answer is None:
+        dispatcher.utter_message(
+            text="Sorry, I didn't quite follow. Yes, no and \"not always\" are all fine "
+            "answers. Do you feel safe with your partner?",
+            buttons=SCREEN_BUTTONS,
+        )
+        return {SCREEN_SLOT: None}
+    if answer:
+        return {SCREEN_SLOT: True}
+    return {SCREEN_SLOT: False, "requested_slot": None}
+
+
 def _buttons(options: List[str]) -> List[Dict[str, str]]:
     return [{"title": option, "payload": option} for option in options]
 
@@ -167,18 +186,7 @@ class ValidateReframeForm(FormValidationAction):
 
         The summary then hands over to the safety reply (actions/safety_flow.py).
         """
-        intent = str((tracker.latest_message.get("intent") or {}).get("name") or "")
-        answer = screening_answer(strip_control(str(slot_value or "")), intent)
-        if answer is None:
-            dispatcher.utter_message(
-                text="Sorry, I didn't quite follow. Yes, no and \"not always\" are all fine "
-                "answers. Do you feel safe with your partner?",
-                buttons=SCREEN_BUTTONS,
-            )
-            return {SCREEN_SLOT: None}
-        if answer:
-            return {SCREEN_SLOT: True}
-        return {SCREEN_SLOT: False, "requested_slot": None}
+        return validate_screening(slot_value, dispatcher, tracker)
 
     async def validate_request(
         self, slot_value: Any, dispatcher: CollectingDispatcher,

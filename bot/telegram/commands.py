@@ -3,8 +3,6 @@
 A command either sends an intent to Rasa (``payload``, which Rasa reads as that intent,
 bypassing NLU) or is answered by the bridge itself (``reply``). ``/forget`` and ``/privacy``
 are the bridge's own, because they are about what the bridge and the database keep.
-
-/practice has no flow yet (rehearsal is issue 7): when it exists, give it a payload here.
 """
 
 from __future__ import annotations
@@ -34,7 +32,10 @@ PRIVACY = "privacy"
 COMMANDS: tuple[Command, ...] = (
     Command("start", "Say hello and begin", payload="/greet"),
     Command("reframe", "Put a hard moment into one sentence", payload="/start_reframe"),
-    Command("practice", "Practise saying it (coming soon)", reply=texts.PRACTICE_SOON),
+    Command("practice", "Practise a hard conversation before you have it",
+            payload="/start_practice"),
+    Command("listen", "Practise listening: say back what your partner feels",
+            payload="/start_drill"),
     Command("help", "What I can do", payload="/help", then=texts.COMMAND_LIST),
     Command(PRIVACY, "What is stored, where, and for how long", reply=texts.PRIVACY),
     Command(FORGET, "Delete everything stored about you"),

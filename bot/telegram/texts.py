@@ -31,16 +31,12 @@ FORGET_FAILED = (
     "Please try /forget again in a minute."
 )
 
-PRACTICE_SOON = (
-    "Practising what to say, with me in your partner's place, is coming soon. For now, "
-    "/reframe helps you put what happened into one sentence you could say."
-)
-
 COMMAND_LIST = (
     "Commands:\n"
     "/start  say hello and begin\n"
     "/reframe  put a hard moment into one sentence\n"
-    "/practice  practise saying it (coming soon)\n"
+    "/practice  practise a hard conversation before you have it\n"
+    "/listen  practise listening: say back what your partner feels\n"
     "/help  what I can do\n"
     "/privacy  what is stored, where, and for how long\n"
     "/forget  delete everything stored about you\n"

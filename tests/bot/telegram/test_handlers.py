@@ -39,24 +39,25 @@ async def test_start_greets_through_rasa_and_the_menu_is_registered():
         registered = h.telegram.called("setMyCommands")
         assert len(registered) == 1
         assert [c["command"] for c in registered[0].params["commands"]] == [
-            "start", "reframe", "practice", "help", "privacy", "forget", "cancel"]
+            "start", "reframe", "practice", "listen", "help", "privacy", "forget", "cancel"]
         assert all(c["description"] for c in registered[0].params["commands"])
 
 
 @run_async
 async def test_commands_send_their_intent_or_answer_locally():
     async with harness() as h:
-        for command in ("/reframe", "/cancel", "/start@unscripted_test_bot"):
+        for command in ("/reframe", "/cancel", "/start@unscripted_test_bot", "/practice",
+                        "/listen"):
             await h.say(ALEX, command)
-        assert h.rasa.messages_from(f"telegram-{ALEX}") == ["/start_reframe", "/stop", "/greet"]
+        assert h.rasa.messages_from(f"telegram-{ALEX}") == [
+            "/start_reframe", "/stop", "/greet", "/start_practice", "/start_drill"]
 
-        assert await h.say(ALEX, "/practice") == [texts.PRACTICE_SOON]
         privacy = await h.say(ALEX, "/privacy")
         assert privacy == [texts.PRIVACY]
         assert "until you send /forget" in privacy[0] and "Nothing is deleted automatically" \
             in privacy[0]
         assert await h.say(ALEX, "/nonsense") == [texts.UNKNOWN_COMMAND]
-        assert len(h.rasa.requests) == 3  # none of the last three went to Rasa
+        assert len(h.rasa.requests) == 5  # none of the last three went to Rasa
 
 
 @run_async
