@@ -44,17 +44,32 @@ class Settings:
         return env
 
 
-def _port(env: Mapping[str, str], name: str, default: int) -> int:
+def port_setting(env: Mapping[str, str], name: str, default: int) -> int:
+    """A port number from the variable ``name`` (``default`` when unset); a clear exit when it
+    is not one."""
+    raw = env.get(name, "").strip()
+    if not raw:
+        return default
+    if not raw.isdigit() or not 0 < int(raw) < 65536:
+        raise SystemExit(f"{name} must be a port number (1 to 65535), not {raw!r}.")
+    return int(raw)
+
+
+def seconds_setting(env: Mapping[str, str], name: str, default: float,
+                    maximum: float = 300.0) -> float:
+    """A number of seconds above 0 and at most ``maximum`` from the variable ``name``."""
     raw = env.get(name, "").strip()
     if not raw:
         return default
     try:
-        port = int(raw)
-    except ValueError as exc:
-        raise SystemExit(f"{name} must be a port number, not {raw!r}.") from exc
-    if not 0 < port < 65536:
-        raise SystemExit(f"{name} must be between 1 and 65535, not {port}.")
-    return port
+        value = float(raw)
+    except ValueError:
+        value = -1.0
+    if not 0 < value <= maximum:
+        raise SystemExit(
+            f"{name} must be a number of seconds above 0 and at most {maximum:g}, not {raw!r}."
+        )
+    return value
 
 
 def default_db_url() -> str:
@@ -67,7 +82,7 @@ def load(env: Mapping[str, str] | None = None) -> Settings:
     env = os.environ if env is None else env
     return Settings(
         db_url=env.get("UNSCRIPTED_DB_URL", "").strip() or default_db_url(),
-        rasa_port=_port(env, "UNSCRIPTED_RASA_PORT", 5005),
-        actions_port=_port(env, "UNSCRIPTED_ACTIONS_PORT", 5055),
+        rasa_port=port_setting(env, "UNSCRIPTED_RASA_PORT", 5005),
+        actions_port=port_setting(env, "UNSCRIPTED_ACTIONS_PORT", 5055),
         log_level=env.get("UNSCRIPTED_LOG_LEVEL", "INFO").strip().upper() or "INFO",
     )

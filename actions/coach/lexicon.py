@@ -2,23 +2,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
-from typing import Any
+from functools import lru_cache, partial
 
-import yaml
+from actions import data_files
 
 
-@lru_cache(maxsize=None)
-def load(name: str) -> dict[str, Any]:
-    """Parse ``data/<name>.yml`` once."""
-    source = resources.files(__package__).joinpath("data").joinpath(f"{name}.yml")
-    return yaml.safe_load(source.read_text(encoding="utf-8")) or {}
-
-
-def words(name: str, key: str) -> tuple[str, ...]:
-    """A list from a data file, as a tuple (hashable, for the regex cache)."""
-    return tuple(str(w) for w in load(name).get(key, []) or [])
+#: ``load(name)``: ``data/<name>.yml`` parsed once; ``words(name, key)``: one of its lists.
+load = partial(data_files.load, __package__)
+words = partial(data_files.words, __package__)
 
 
 @dataclass(frozen=True)

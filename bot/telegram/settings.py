@@ -57,28 +57,6 @@ class BridgeSettings:
         return tuple(s for s in (self.token, self.webhook_secret) if s)
 
 
-def _port(env: Mapping[str, str]) -> int:
-    raw = env.get(PORT_VAR, "").strip()
-    if not raw:
-        return DEFAULT_PORT
-    if not raw.isdigit() or not 0 <= int(raw) < 65536:
-        raise SystemExit(f"{PORT_VAR} must be a port number (0 to 65535), not {raw!r}.")
-    return int(raw)
-
-
-def _timeout(env: Mapping[str, str]) -> float:
-    raw = env.get(TIMEOUT_VAR, "").strip()
-    if not raw:
-        return DEFAULT_TIMEOUT
-    try:
-        value = float(raw)
-    except ValueError as exc:
-        raise SystemExit(f"{TIMEOUT_VAR} must be a number of seconds, not {raw!r}.") from exc
-    if not 0 < value <= 300:
-        raise SystemExit(f"{TIMEOUT_VAR} must be between 0 and 300 seconds, not {raw!r}.")
-    return value
-
-
 def load(
     env: Mapping[str, str] | None = None, *, webhook: bool = False, rasa_url: str | None = None
 ) -> BridgeSettings:
@@ -118,8 +96,8 @@ def load(
         rasa_url=(rasa_url or env.get(RASA_URL_VAR, "").strip() or base.rasa_url).rstrip("/"),
         db_url=base.db_url,
         host=env.get(HOST_VAR, "").strip() or "127.0.0.1",
-        port=_port(env),
-        rasa_timeout=_timeout(env),
+        port=bot_settings.port_setting(env, PORT_VAR, DEFAULT_PORT),
+        rasa_timeout=bot_settings.seconds_setting(env, TIMEOUT_VAR, DEFAULT_TIMEOUT),
         webhook_url=webhook_url,
         webhook_secret=secret,
         api_base_url=env.get(API_URL_VAR, "").strip() or DEFAULT_API_URL,

@@ -68,28 +68,6 @@ def _origins(env: Mapping[str, str]) -> frozenset[str]:
     return frozenset(found)
 
 
-def _port(env: Mapping[str, str]) -> int:
-    raw = env.get(PORT_VAR, "").strip()
-    if not raw:
-        return DEFAULT_PORT
-    if not raw.isdigit() or not 0 <= int(raw) < 65536:
-        raise SystemExit(f"{PORT_VAR} must be a port number (0 to 65535), not {raw!r}.")
-    return int(raw)
-
-
-def _timeout(env: Mapping[str, str]) -> float:
-    raw = env.get(TIMEOUT_VAR, "").strip()
-    if not raw:
-        return DEFAULT_TIMEOUT
-    try:
-        value = float(raw)
-    except ValueError:
-        value = -1.0
-    if not 0 < value <= 300:
-        raise SystemExit(f"{TIMEOUT_VAR} must be a number of seconds from 0 to 300, not {raw!r}.")
-    return value
-
-
 def load(env: Mapping[str, str] | None = None, *, rasa_url: str | None = None) -> WebSettings:
     """Read the settings; exit with a clear message when one is wrong.
 
@@ -102,7 +80,7 @@ def load(env: Mapping[str, str] | None = None, *, rasa_url: str | None = None) -
         rasa_url=(rasa_url or env.get(RASA_URL_VAR, "").strip() or base.rasa_url).rstrip("/"),
         db_url=base.db_url,
         host=env.get(HOST_VAR, "").strip() or "127.0.0.1",
-        port=_port(env),
+        port=bot_settings.port_setting(env, PORT_VAR, DEFAULT_PORT),
         origins=_origins(env),
-        rasa_timeout=_timeout(env),
+        rasa_timeout=bot_settings.seconds_setting(env, TIMEOUT_VAR, DEFAULT_TIMEOUT),
     )

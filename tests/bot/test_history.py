@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import socket
 import uuid
 from datetime import datetime, timedelta, timezone
 
@@ -11,18 +9,7 @@ import pytest
 import sqlalchemy as sa
 
 from bot import history
-
-POSTGRES_URL = os.environ.get(
-    "UNSCRIPTED_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test"
-)
-
-
-def _postgres_reachable() -> bool:
-    try:
-        with socket.create_connection(("127.0.0.1", 5432), timeout=1):
-            return True
-    except OSError:
-        return False
+from tests.postgres import POSTGRES_URL, needs_postgres
 
 
 def _summary(kind: str = "rehearsal", persona: str | None = "defensive", **extra) -> dict:
@@ -62,7 +49,7 @@ def test_sqlite(url) -> None:
     _round_trip(url)
 
 
-@pytest.mark.skipif(not _postgres_reachable(), reason="no PostgreSQL on 127.0.0.1:5432")
+@needs_postgres
 def test_postgresql() -> None:
     try:
         _round_trip(POSTGRES_URL)

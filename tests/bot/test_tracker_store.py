@@ -6,8 +6,6 @@ A conversation saved by one store instance is read back by a new one, as after a
 from __future__ import annotations
 
 import asyncio
-import os
-import socket
 import uuid
 
 import pytest
@@ -19,18 +17,7 @@ from rasa.utils.endpoints import read_endpoint_config
 from bot import paths
 from bot.forget import forget
 from bot.settings import default_db_url
-
-POSTGRES_URL = os.environ.get(
-    "UNSCRIPTED_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test"
-)
-
-
-def _postgres_reachable() -> bool:
-    try:
-        with socket.create_connection(("127.0.0.1", 5432), timeout=1):
-            return True
-    except OSError:
-        return False
+from tests.postgres import POSTGRES_URL, needs_postgres
 
 
 def _store(url: str, monkeypatch: pytest.MonkeyPatch) -> TrackerStore:
@@ -73,6 +60,6 @@ def test_sqlite_file_by_default(tmp_path, monkeypatch):
     assert (tmp_path / "tracker.db").stat().st_size > 0
 
 
-@pytest.mark.skipif(not _postgres_reachable(), reason="no PostgreSQL on 127.0.0.1:5432")
+@needs_postgres
 def test_postgresql_when_the_url_says_so(monkeypatch):
     _round_trip(POSTGRES_URL, monkeypatch)

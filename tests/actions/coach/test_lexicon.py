@@ -1,6 +1,8 @@
 """The word lists: shape, size and consistency."""
 from __future__ import annotations
 
+from importlib import resources
+
 import pytest
 import yaml
 
@@ -56,5 +58,5 @@ def test_data_files_hold_only_strings(name: str) -> None:
 
     walk(lexicon.load(name))
     assert lexicon.load(name) == yaml.safe_load(
-        (lexicon.resources.files("actions.coach") / "data" / f"{name}.yml").read_text()
+        (resources.files("actions.coach") / "data" / f"{name}.yml").read_text()
     )

@@ -22,8 +22,8 @@ def test_import_is_light() -> None:
         "heavy = [m for m in ('spacy', 'rasa', 'rasa_sdk', 'sqlalchemy', 'tensorflow') "
         "if m in sys.modules]\n"
         "assert not heavy, heavy\n"
-        "from actions.rehearsal import data\n"
-        "assert not data.load.cache_info().currsize, 'data read at import'\n"
+        "from actions import data_files\n"
+        "assert not data_files.load.cache_info().currsize, 'data read at import'\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60

@@ -74,7 +74,7 @@ def test_polling_mode_does_not_need_the_webhook_settings():
     ("TELEGRAM_BRIDGE_PORT", "http", "port number"),
     ("TELEGRAM_BRIDGE_PORT", "70000", "port number"),
     ("TELEGRAM_RASA_TIMEOUT", "soon", "number of seconds"),
-    ("TELEGRAM_RASA_TIMEOUT", "0", "between 0 and 300"),
+    ("TELEGRAM_RASA_TIMEOUT", "0", "above 0 and at most 300"),
 ])
 def test_bad_numbers_are_clear_errors(name, value, says):
     with pytest.raises(SystemExit, match=says):
