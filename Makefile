@@ -50,6 +50,7 @@ bench: setup  ## latency (~10 min), NLU cross-validation with baselines (~1.5 h)
 	$(PY) -m bench.analyze_speed
 	$(PY) -m bench.safety --latency
 	$(PY) bench/web_latency.py
+	$(PY) bench/rehearsal_speed.py
 
 screenshots: setup  ## the widget at 360 and 1280 px, from the browser test on the real servers
 	UNSCRIPTED_SCREENSHOTS=docs $(PY) -m pytest -q tests/e2e/test_web.py -k reframing

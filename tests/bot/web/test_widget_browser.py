@@ -196,6 +196,26 @@ def test_a_message_typed_while_waiting_comes_after_the_reply_it_did_not_wait_for
                           "You said: and another thing"]
 
 
+def test_a_long_conversation_scrolls_the_log_never_the_panel(widget: Widget, api: FakeApi) -> None:
+    """Visually hidden labels sit inside the log, so focus on a button deep in a long
+    conversation cannot scroll the panel itself and push the header out of sight."""
+    widget.goto()
+    widget.wait_for_greeting()
+    for n in range(12):
+        widget.send(f"message number {n} " + "with a few more words " * 4)
+        expect(widget.bubbles("bot").last).to_contain_text(f"message number {n}")
+    widget.send("/hard")
+    widget.reply("I'm happy with it").click()
+    expect(widget.bubbles("bot").last).to_have_text("You said: /affirm")
+    panel = widget.page.evaluate(
+        f"(() => {{ const p = {SHADOW}.querySelector('.us-panel');"
+        " return [p.scrollTop, p.scrollHeight, p.clientHeight]; })()")
+    assert panel[0] == 0 and panel[1] == panel[2], panel
+    header = widget.page.locator(".us-header").bounding_box()
+    box = widget.page.locator(".us-panel").bounding_box()
+    assert header is not None and box is not None and header["y"] >= box["y"]
+
+
 def test_markup_is_shown_as_text_never_run(widget: Widget, api: FakeApi) -> None:
     markup = "<img src=x onerror=alert(1)>"
     widget.goto()
