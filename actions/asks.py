@@ -14,6 +14,7 @@ from rasa_sdk.types import DomainDict
 
 from actions import scripts
 from actions.parts import FEELING, NEED, OBSERVATION, REQUEST
+from actions.safety.screening import PRACTICE_QUESTION
 from actions.safety.screening import QUESTION as SCREEN_QUESTION
 from actions.safety_flow import SCREEN_SLOT
 
@@ -115,6 +116,16 @@ class ActionAskRequest(_AskPart, Action):
 
 
 class ActionAskPartnerSafe(_AskPart, Action):
-    """Ask the safety screening question before the request."""
+    """Ask the safety screening question before the request, or before practising."""
 
     part = SCREEN_SLOT
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[Dict[Text, Any]]:
+        """Ask it in the words that fit what comes next."""
+        if tracker.active_loop.get("name") != "practice_form":
+            return await super().run(dispatcher, tracker, domain)
+        if pending_question(tracker) is None:
+            dispatcher.utter_message(text=PRACTICE_QUESTION, buttons=SCREEN_BUTTONS)
+        return []

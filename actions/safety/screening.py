@@ -15,6 +15,11 @@ QUESTION = (
     "One question before we think about a request: do you feel safe with your partner, "
     "safe enough to ask them for something, or to disagree?"
 )
+#: The same question before practising a conversation with them.
+PRACTICE_QUESTION = (
+    "One question before we practise: do you feel safe with your partner, safe enough to "
+    "bring something up with them, or to disagree?"
+)
 
 _WORRY = re.compile(
     r"\b(?:no+|nope|nah|not(?! (?:worried|scared|afraid|at all scared))|never|"

@@ -3,7 +3,8 @@
 import pytest
 
 from actions.asks import QUESTIONS, ActionAskFeeling, ActionAskNeed, ActionAskObservation, \
-    ActionAskPartnerSafe, ActionAskRequest, pending_question
+    SCREEN_BUTTONS, ActionAskPartnerSafe, ActionAskRequest, pending_question
+from actions.safety.screening import PRACTICE_QUESTION
 from tests.actions.conftest import make_tracker
 from tests.actions.helpers import run_action
 
@@ -64,3 +65,11 @@ def test_the_screening_question_is_one_question_with_three_answers(domain):
     [message], _ = run_action(ActionAskPartnerSafe(), make_tracker(text="rest"), domain)
     assert message["text"].count("?") == 1 and message["text"].endswith("?")
     assert [b["title"] for b in message["buttons"]] == ["Yes, I feel safe", "Not always", "No"]
+
+
+def test_the_safety_question_before_practising_speaks_of_practice(domain):
+    tracker = make_tracker(text="I want to practise", intent="start_practice",
+                           active_loop="practice_form")
+    [message], _ = run_action(ActionAskPartnerSafe(), tracker, domain)
+    assert message["text"] == PRACTICE_QUESTION and "request" not in message["text"]
+    assert message["buttons"] == SCREEN_BUTTONS
