@@ -162,16 +162,19 @@ def _data() -> _Data:
 
 
 @lru_cache(maxsize=4)
-def _matchers(vocab: "Vocab") -> Tuple["Matcher", "Matcher"]:
-    """Two Matchers per vocabulary: the rules, and the context lists and "with" cues (run only
-    when something fired, so an ordinary message pays for the rules alone)."""
+def _matchers(vocab: "Vocab") -> Tuple["Matcher", "Matcher", "Matcher"]:
+    """Three Matchers per vocabulary: the rules, the context lists and "with" cues (run only
+    when something fired, so an ordinary message pays for the rules alone), and the idioms
+    alone (all that ``may_fire`` needs of the context)."""
     from spacy.matcher import Matcher
 
-    rules, context = Matcher(vocab), Matcher(vocab)
+    rules, context, idioms = Matcher(vocab), Matcher(vocab), Matcher(vocab)
     for key, patterns in _data().patterns:
         if patterns:
             (rules if key.startswith(_RULE) else context).add(key, list(patterns))
-    return rules, context
+            if key == "idioms":
+                idioms.add(key, list(patterns))
+    return rules, context, idioms
 
 
 # --- the parse -------------------------------------------------------------------------------
@@ -559,5 +562,5 @@ def may_fire(doc: "Doc") -> bool:
     """
     if doc is None or not len(doc):
         return False
-    return bool(_found(doc)) or bool(_marks(doc).get("idioms"))
+    return bool(_found(doc)) or bool(_matchers(doc.vocab)[2](doc))
 
