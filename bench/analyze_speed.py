@@ -59,7 +59,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         "",
         f"- Date: {date_utc()}",
         f"- Machine: {machine_line()}",
-        "- Command: `.venv/bin/python -m bench.analyze_speed`",
+        f"- Command: `.venv/bin/python -m bench.analyze_speed --rounds {args.rounds}`",
         f"- Input: {len(lines)} held-out phrasings (bench/data/fresh_scripts.yml), "
         f"{args.rounds} rounds, after loading the model once.",
         "",
