@@ -72,12 +72,16 @@ class _AskPart:
         """``action_ask_<part>``, which the form calls instead of a response."""
         return f"action_ask_{self.part}"
 
+    def question(self, tracker: Tracker) -> Dict[str, Any]:
+        """The question's text and buttons."""
+        return QUESTIONS[self.part]
+
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Dict[Text, Any]]:
         """Ask the part's question."""
         if pending_question(tracker) is None:
-            question = QUESTIONS[self.part]
+            question = self.question(tracker)
             buttons = prefilled_options(self.part, tracker) + list(question["buttons"])
             dispatcher.utter_message(text=question["text"], buttons=buttons or None)
         return []
@@ -120,12 +124,8 @@ class ActionAskPartnerSafe(_AskPart, Action):
 
     part = SCREEN_SLOT
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> List[Dict[Text, Any]]:
-        """Ask it in the words that fit what comes next."""
-        if tracker.active_loop.get("name") != "practice_form":
-            return await super().run(dispatcher, tracker, domain)
-        if pending_question(tracker) is None:
-            dispatcher.utter_message(text=PRACTICE_QUESTION, buttons=SCREEN_BUTTONS)
-        return []
+    def question(self, tracker: Tracker) -> Dict[str, Any]:
+        """In the words that fit what comes next: a request, or practising."""
+        if tracker.active_loop.get("name") == "practice_form":
+            return {"text": PRACTICE_QUESTION, "buttons": SCREEN_BUTTONS}
+        return QUESTIONS[self.part]

@@ -21,7 +21,7 @@ import logging
 import signal
 import subprocess
 import sys
-from typing import TYPE_CHECKING, Iterator, Sequence
+from typing import TYPE_CHECKING, Callable, Iterator, Sequence
 
 from bot import paths
 
@@ -197,14 +197,12 @@ def _cmd_telegram(args: argparse.Namespace) -> int:
 
     # The token (and in webhook mode the secret and URL) are checked before anything starts.
     config = telegram_settings.load(webhook=args.webhook, rasa_url=args.rasa_url)
-    if args.rasa_url:
+
+    def bridge() -> int:
+        print("Ready: the Telegram bridge is starting. Stop it with Ctrl+C.", flush=True)
         return service.run(config, webhook=args.webhook)
-    try:
-        with _both_servers():
-            print("Ready: the Telegram bridge is starting. Stop it with Ctrl+C.", flush=True)
-            return service.run(config, webhook=args.webhook)
-    except KeyboardInterrupt:
-        return 0
+
+    return _in_front_of_rasa(args.rasa_url, bridge)
 
 
 def _cmd_web(args: argparse.Namespace) -> int:
@@ -212,11 +210,16 @@ def _cmd_web(args: argparse.Namespace) -> int:
     from bot.web import settings as web_settings
 
     config = web_settings.load(rasa_url=args.rasa_url)
-    if args.rasa_url:
-        return service.run(config)
+    return _in_front_of_rasa(args.rasa_url, lambda: service.run(config))
+
+
+def _in_front_of_rasa(rasa_url: str | None, serve: Callable[[], int]) -> int:
+    """Run a front end (``serve``) against ``rasa_url``, or start both servers for it first."""
+    if rasa_url:
+        return serve()
     try:
         with _both_servers():
-            return service.run(config)
+            return serve()
     except KeyboardInterrupt:
         return 0
 

@@ -1,8 +1,9 @@
 """NLU component: a disclosure of danger decides the intent, whatever else was read.
 
 Two layers, and either one is enough (actions/safety/README.md):
-- the phrase rules (regexes and spaCy Matcher patterns, ``actions.safety.check_doc``), run on
-  the spaCy parse the pipeline already made;
+- the phrase rules (regexes and spaCy Matcher patterns, ``actions.safety.read_doc``), run on
+  a parse of the lower-cased text, made (in one batch) only for messages where the regexes or
+  the Matcher on the pipeline's own Doc could fire (``actions.safety.needs_parse``);
 - the trained intents ``self_harm``, ``partner_violence`` and ``immediate_danger``: DIET's
   confidence and the linear check's probability (bot/components/script_linear.py), weighted
   ``diet_weight`` to the rest. DIET alone is sure of itself in both directions ("im dying to
