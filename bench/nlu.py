@@ -506,7 +506,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         with_layers(trained, "DIET + phrase rules", linear=False, rules=True),
         with_layers(trained, "DIET + phrase rules, veto 0.9", linear=False, rules=True,
                     veto=0.9),
-        with_layers(trained, "DIET + linear check", linear=True, rules=False),
+        with_layers(trained, "DIET + linear check (n-grams + sentence embedding)", linear=True,
+                    rules=False),
     ]
     baselines = [r for r in (load("default"), run_keywords(examples, splits, fresh)) if r]
     results = [ours, *variants, *baselines]

@@ -2,16 +2,23 @@
 
     .venv/bin/python -m bench.nlu_linear_probe
 
+    .venv/bin/python -m bench.nlu_linear_probe --embeddings   # also the sentence embedding
+
 Word (1-2) and character (2-5) TF-IDF n-grams and a class-balanced logistic regression,
 trained on the same stratified folds, scored like bench/nlu.py. It trains in seconds, so it is
-a quick way to see what the data allows. Prints a table; docs/design.md quotes it.
+a quick way to see what the data allows. With --embeddings each row also gets the
+all-MiniLM-L6-v2 sentence embedding (bot/components/sentence_encoder.py), as the linear
+check's script model reads it. Prints a table; docs/design.md quotes it.
 """
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
-from typing import List
+from typing import Any, Dict, List, Optional, Sequence, Tuple
+
+import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -28,44 +35,66 @@ from bench.nlu import (  # noqa: E402
 from actions.scripts import SCRIPTS  # noqa: E402
 
 
-def _model(c: float):  # type: ignore[no-untyped-def]
-    from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.pipeline import make_pipeline, make_union
+class _Probe:
+    """The linear check's regression (bot/components/script_linear.py), on plain lists."""
 
-    features = make_union(
-        TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True),
-        TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=2),
-    )
-    return make_pipeline(features, LogisticRegression(C=c, max_iter=3000,
-                                                      class_weight="balanced"))
+    def __init__(self, c: float, embeddings: Optional[Dict[str, np.ndarray]]) -> None:
+        self.c = c
+        self.embeddings = embeddings
+        self.model: Any = None
+
+    def _vectors(self, texts: List[str]) -> Optional[np.ndarray]:
+        if self.embeddings is None:
+            return None
+        return np.vstack([self.embeddings[t] for t in texts])
+
+    def fit(self, texts: List[str], labels: List[str]) -> "_Probe":
+        from bot.components.script_linear import _Model
+
+        self.model = _Model.fit([t.lower() for t in texts], labels, self.c,
+                                self._vectors(texts))
+        return self
+
+    def predict(self, texts: List[str]) -> List[Tuple[str, float]]:
+        probs = self.model.probabilities([t.lower() for t in texts], self._vectors(texts))
+        return [max(p.items(), key=lambda kv: kv[1]) for p in probs]
 
 
-def main() -> int:
+def main(argv: Optional[Sequence[str]] = None) -> int:
     """Cross-validate at a few strengths and thresholds; print one line each."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--embeddings", action="store_true",
+                        help="add the sentence embedding to the n-grams")
+    args = parser.parse_args(argv)
     examples = examples_of(load_data())
-    texts = [t.lower() for t, _ in examples]
+    texts = [t for t, _ in examples]
     labels = [i for _, i in examples]
     splits = folds(examples, 5)
     fresh = {name: load_fresh(path) for name, path in FRESH_SETS.items()}
+    embeddings = None
+    if args.embeddings:
+        from bot.components.sentence_encoder import SentenceEncoder
+
+        every = sorted({*texts, *(t for items in fresh.values() for t, _ in items)})
+        embeddings = dict(zip(every, SentenceEncoder.load().encode(every)))
     print("| C | threshold | CV macro-F1 | CV false positives | " +
           " | ".join(f"{n}: macro-F1 / false positives" for n in fresh) + " |")
     print("|---:|---:|---:|---:|" + "---:|" * len(fresh))
     for c in (10.0, 30.0):
         rows: List[Row] = []
         for train, test in splits:
-            model = _model(c).fit([texts[i] for i in train], [labels[i] for i in train])
-            for i, p in zip(test, model.predict_proba([texts[i] for i in test])):
+            model = _Probe(c, embeddings).fit([texts[i] for i in train],
+                                              [labels[i] for i in train])
+            for i, (guess, p) in zip(test, model.predict([texts[i] for i in test])):
                 truth = labels[i] if labels[i] in SCRIPTS else None
-                rows.append(Row(examples[i][0], labels[i], truth, str(model.classes_[p.argmax()]),
-                                float(p.max())))
-        model = _model(c).fit(texts, labels)
+                rows.append(Row(texts[i], labels[i], truth, guess, p))
+        model = _Probe(c, embeddings).fit(texts, labels)
         held = {}
         for name, items in fresh.items():
-            probs = model.predict_proba([t.lower() for t, _ in items])
-            held[name] = [Row(t, s or "share_story", s, str(model.classes_[p.argmax()]),
-                              float(p.max())) for (t, s), p in zip(items, probs)]
-        for threshold in (0.3, 0.5):
+            guesses = model.predict([t for t, _ in items])
+            held[name] = [Row(t, s or "share_story", s, guess, p)
+                          for (t, s), (guess, p) in zip(items, guesses)]
+        for threshold in (0.3, 0.4, 0.5, 0.6):
             cv = score([Row(r.text, r.intent, r.truth, r.guess, r.confidence, None, None,
                             threshold) for r in rows])
             cells = []

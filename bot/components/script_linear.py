@@ -7,6 +7,12 @@ this component averages the two for the script DIET picked; below `keep` that sc
 dropped (the message becomes ordinary talk), and a script the regression is sure of
 (`promote`) replaces ordinary talk or an answer. bench/nlu.py and docs/nlu.md have the figures.
 
+With a SentenceFeaturizer in the pipeline the script decisions use a second regression that
+also reads the sentence embedding (paraphrases nobody wrote down). The safety kinds' readings,
+passed on to the safety guard, stay with the n-gram regression: the embedding hardly tells "he
+has never hit me" from "he hit me", and it tripled the false alarms on the safety look-alikes
+(docs/design.md).
+
 The model is stored as plain arrays and JSON (no pickle).
 """
 
@@ -34,6 +40,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from actions.safety import KINDS
 from actions.scripts import SCRIPTS
 from bot.components.rule_classifier import choose_intent
+from bot.components.sentence_featurizer import sentence_vector
 
 ORDINARY = "share_story"
 #: Intents a confident regression may turn into a script.
@@ -42,17 +49,24 @@ LINEAR_KEY = "script_linear"
 #: The safety kinds: their probabilities are passed on to bot/components/safety_guard.py.
 SAFETY_KINDS = KINDS
 SAFETY_KEY = "safety_linear"
+#: The stored name of the script model that also reads the sentence embedding.
+EMBEDDED = "script_linear_embedded"
 
 
 class _Model:
-    """TF-IDF (words 1-2, characters 2-5) and a multinomial logistic regression."""
+    """TF-IDF (words 1-2, characters 2-5), the sentence embedding, and a logistic regression.
+
+    `dims` is the embedding's length (0 when the pipeline has no SentenceFeaturizer).
+    """
 
     def __init__(self, vectorizers: List[Any], coef: np.ndarray, intercept: np.ndarray,
-                 classes: List[str]) -> None:
+                 classes: List[str], dims: int = 0, weight: float = 1.0) -> None:
         self.vectorizers = vectorizers
         self.coef = coef
         self.intercept = intercept
         self.classes = classes
+        self.dims = dims
+        self.weight = weight
 
     @staticmethod
     def _vectorizers(vocabularies: Optional[List[Dict[str, int]]] = None) -> List[Any]:
@@ -65,46 +79,72 @@ class _Model:
                             min_df=1 if vocab[1] else 2, vocabulary=vocab[1]),
         ]
 
+    def _features(self, texts: List[str], embeddings: Optional[np.ndarray],
+                  fit: bool = False) -> Any:
+        from scipy.sparse import csr_matrix, hstack
+
+        parts = [v.fit_transform(texts) if fit else v.transform(texts)
+                 for v in self.vectorizers]
+        if self.dims:
+            dense = embeddings if embeddings is not None else np.zeros((len(texts), self.dims))
+            parts.append(csr_matrix(np.asarray(dense, dtype=np.float64) * self.weight))
+        return hstack(parts).tocsr()
+
     @classmethod
-    def fit(cls, texts: List[str], labels: List[str], c: float) -> "_Model":
-        from scipy.sparse import hstack
+    def fit(cls, texts: List[str], labels: List[str], c: float,
+            embeddings: Optional[np.ndarray] = None, weight: float = 1.0) -> "_Model":
         from sklearn.linear_model import LogisticRegression
 
-        vectorizers = cls._vectorizers()
-        features = hstack([v.fit_transform(texts) for v in vectorizers]).tocsr()
+        dims = 0 if embeddings is None else int(embeddings.shape[1])
+        model = cls(cls._vectorizers(), np.zeros(0), np.zeros(0), [], dims, weight)
+        features = model._features(texts, embeddings, fit=True)
         regression = LogisticRegression(C=c, max_iter=3000, class_weight="balanced")
         regression.fit(features, labels)
-        return cls(vectorizers, regression.coef_, regression.intercept_,
-                   [str(x) for x in regression.classes_])
+        model.coef = regression.coef_
+        model.intercept = regression.intercept_
+        model.classes = [str(x) for x in regression.classes_]
+        return model
 
-    def probabilities(self, texts: List[str]) -> List[Dict[str, float]]:
-        from scipy.sparse import hstack
-
-        features = hstack([v.transform(texts) for v in self.vectorizers]).tocsr()
+    def probabilities(self, texts: List[str],
+                      embeddings: Optional[np.ndarray] = None) -> List[Dict[str, float]]:
+        features = self._features(texts, embeddings)
         scores = features @ self.coef.T + self.intercept
         scores = scores - scores.max(axis=1, keepdims=True)
         exp = np.exp(scores)
         probs = exp / exp.sum(axis=1, keepdims=True)
         return [dict(zip(self.classes, map(float, row))) for row in probs]
 
-    def save(self, directory: Any) -> None:
+    def save(self, directory: Any, name: str = "script_linear") -> None:
         meta = {
             "classes": self.classes,
             "vocabularies": [{k: int(i) for k, i in v.vocabulary_.items()}
                              for v in self.vectorizers],
+            "dims": self.dims,
+            "weight": self.weight,
         }
-        (directory / "script_linear.json").write_text(json.dumps(meta), encoding="utf-8")
-        np.savez(directory / "script_linear.npz", coef=self.coef, intercept=self.intercept,
+        (directory / f"{name}.json").write_text(json.dumps(meta), encoding="utf-8")
+        np.savez(directory / f"{name}.npz", coef=self.coef, intercept=self.intercept,
                  idf0=self.vectorizers[0].idf_, idf1=self.vectorizers[1].idf_)
 
     @classmethod
-    def load(cls, directory: Any) -> "_Model":
-        meta = json.loads((directory / "script_linear.json").read_text("utf-8"))
-        arrays = np.load(directory / "script_linear.npz", allow_pickle=False)
+    def load(cls, directory: Any, name: str = "script_linear") -> "_Model":
+        meta = json.loads((directory / f"{name}.json").read_text("utf-8"))
+        arrays = np.load(directory / f"{name}.npz", allow_pickle=False)
         vectorizers = cls._vectorizers(meta["vocabularies"])
         for vectorizer, idf in zip(vectorizers, (arrays["idf0"], arrays["idf1"])):
             vectorizer.idf_ = idf
-        return cls(vectorizers, arrays["coef"], arrays["intercept"], meta["classes"])
+        return cls(vectorizers, arrays["coef"], arrays["intercept"], meta["classes"],
+                   int(meta.get("dims", 0)), float(meta.get("weight", 1.0)))
+
+
+def _embeddings(messages: List[Message]) -> Optional[np.ndarray]:
+    """The messages' sentence embeddings (zeros for one without), or None when none has one."""
+    vectors = [sentence_vector(m) for m in messages]
+    found = next((v for v in vectors if v is not None), None)
+    if found is None:
+        return None
+    blank = np.zeros_like(found)
+    return np.vstack([blank if v is None else v for v in vectors])
 
 
 @DefaultV1Recipe.register(
@@ -116,15 +156,23 @@ class ScriptLinearCheck(GraphComponent, IntentClassifier):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
         """Regression strength, DIET's weight, and the two thresholds."""
-        return {"c": 30.0, "diet_weight": 0.5, "keep": 0.6, "promote": 0.6}
+        return {"c": 30.0, "diet_weight": 0.5, "keep": 0.6, "promote": 0.6,
+                "embedding_weight": 1.0}
 
     def __init__(self, config: Dict[Text, Any], model_storage: ModelStorage,
-                 resource: Resource, model: Optional[_Model] = None) -> None:
-        """Keep the config, the storage and the trained model (if any)."""
+                 resource: Resource, model: Optional[_Model] = None,
+                 script_model: Optional[_Model] = None) -> None:
+        """Keep the config, the storage and the trained models (if any).
+
+        `model` reads n-grams only: its safety readings go to the safety guard. `script_model`
+        also reads the sentence embedding and decides the scripts; it is `model` itself when
+        the pipeline has no SentenceFeaturizer.
+        """
         self.component_config = config
         self._model_storage = model_storage
         self._resource = resource
         self._model = model
+        self._script_model = script_model or model
 
     @classmethod
     def create(cls, config: Dict[Text, Any], model_storage: ModelStorage,
@@ -138,7 +186,10 @@ class ScriptLinearCheck(GraphComponent, IntentClassifier):
         """The trained component (untrained if nothing was stored)."""
         try:
             with model_storage.read_from(resource) as directory:
-                return cls(config, model_storage, resource, _Model.load(directory))
+                model = _Model.load(directory)
+                embedded = directory / f"{EMBEDDED}.json"
+                script_model = _Model.load(directory, EMBEDDED) if embedded.is_file() else None
+                return cls(config, model_storage, resource, model, script_model)
         except (ValueError, FileNotFoundError, KeyError):
             return cls(config, model_storage, resource)
 
@@ -149,21 +200,32 @@ class ScriptLinearCheck(GraphComponent, IntentClassifier):
         if len(set(labels)) < 2:
             return self._resource
         texts = [str(m.get(TEXT)).lower() for m in examples]
-        self._model = _Model.fit(texts, labels, float(self.component_config["c"]))
+        c = float(self.component_config["c"])
+        self._model = self._script_model = _Model.fit(texts, labels, c)
+        embeddings = _embeddings(examples)
+        if embeddings is not None:
+            self._script_model = _Model.fit(texts, labels, c, embeddings,
+                                            float(self.component_config["embedding_weight"]))
         with self._model_storage.write_to(self._resource) as directory:
             self._model.save(directory)
+            if self._script_model is not self._model:
+                self._script_model.save(directory, EMBEDDED)
         return self._resource
 
     def process(self, messages: List[Message]) -> List[Message]:
         """Adjust each message's intent where DIET and the regression disagree on a script."""
-        if self._model is None or not messages:
+        if self._model is None or self._script_model is None or not messages:
             return messages
         texts = [str(m.get(TEXT) or "").lower() for m in messages]
-        for message, probs in zip(messages, self._model.probabilities(texts)):
-            self._adjust(message, probs)
+        safety = self._model.probabilities(texts)
+        scripts = (safety if self._script_model is self._model
+                   else self._script_model.probabilities(texts, _embeddings(messages)))
+        for message, script_probs, safety_probs in zip(messages, scripts, safety):
+            self._adjust(message, script_probs, safety_probs)
         return messages
 
-    def _adjust(self, message: Message, probs: Dict[str, float]) -> None:
+    def _adjust(self, message: Message, probs: Dict[str, float],
+                safety: Dict[str, float]) -> None:
         intent = message.data.get(INTENT) or {}
         name = intent.get(INTENT_NAME_KEY)
         confidence = float(intent.get(PREDICTED_CONFIDENCE_KEY) or 0.0)
@@ -174,7 +236,7 @@ class ScriptLinearCheck(GraphComponent, IntentClassifier):
                    for r in message.data.get(INTENT_RANKING_KEY) or []}
         message.set(SAFETY_KEY, {
             kind: {"diet": round(ranking.get(kind, 0.0), 4),
-                   "linear": round(probs.get(kind, 0.0), 4)}
+                   "linear": round(safety.get(kind, 0.0), 4)}
             for kind in SAFETY_KINDS
         }, add_to_output=True)
         # DIET's own answer is kept too, so bench/nlu.py can score each layer's effect.

@@ -1,0 +1,85 @@
+"""NLU component: a sentence embedding (all-MiniLM-L6-v2) as a dense feature.
+
+DIET and the linear check (bot/components/script_linear.py) both read it. The model runs in
+TensorFlow (bot/components/sentence_encoder.py), once per message, or once per batch when
+`unscripted analyze` parses many lines together. docs/nlu.md has what it changed.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any, Dict, List, Optional, Text
+
+import numpy as np
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.constants import FEATURIZER_CLASS_ALIAS
+from rasa.nlu.featurizers.dense_featurizer.dense_featurizer import DenseFeaturizer
+from rasa.shared.nlu.constants import FEATURE_TYPE_SENTENCE, TEXT
+from rasa.shared.nlu.training_data.features import Features
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from bot.components.sentence_encoder import SentenceEncoder
+
+#: The name other components look the feature up by.
+ALIAS = "sentence_embedding"
+
+
+@functools.lru_cache(maxsize=1)
+def shared_encoder() -> SentenceEncoder:
+    """The encoder, read from disk the first time it is needed (one per process)."""
+    return SentenceEncoder.load()
+
+
+def sentence_vector(message: Message) -> Optional[np.ndarray]:
+    """The embedding this component set on a message, if any."""
+    for feature in message.features:
+        if feature.origin == ALIAS and feature.type == FEATURE_TYPE_SENTENCE \
+                and feature.attribute == TEXT:
+            return np.asarray(feature.features, dtype=np.float32).reshape(-1)
+    return None
+
+
+@DefaultV1Recipe.register(
+    DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER, is_trainable=False
+)
+class SentenceFeaturizer(DenseFeaturizer, GraphComponent):
+    """Adds one 384-number sentence feature per message text."""
+
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        """The feature's alias is fixed: the linear check finds it by that name."""
+        return {**DenseFeaturizer.get_default_config(), FEATURIZER_CLASS_ALIAS: ALIAS}
+
+    def __init__(self, config: Dict[Text, Any], name: Text) -> None:
+        """Keep the config; the encoder is loaded on first use."""
+        super().__init__(name, {**config, FEATURIZER_CLASS_ALIAS: ALIAS})
+
+    @classmethod
+    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage,
+               resource: Resource, execution_context: ExecutionContext) -> "SentenceFeaturizer":
+        """A new component (nothing to train)."""
+        return cls(config, execution_context.node_name)
+
+    @classmethod
+    def validate_config(cls, config: Dict[Text, Any]) -> None:
+        """Nothing to check."""
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        """Embed every message that has text, in one batch."""
+        todo = [m for m in messages if str(m.get(TEXT) or "").strip()]
+        if not todo:
+            return messages
+        vectors = shared_encoder().encode(str(m.get(TEXT)) for m in todo)
+        for message, vector in zip(todo, vectors):
+            message.add_features(Features(vector.reshape(1, -1), FEATURE_TYPE_SENTENCE,
+                                          TEXT, ALIAS))
+        return messages
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        """Embed the training examples (every example with text)."""
+        self.process(training_data.training_examples)
+        return training_data
