@@ -13,8 +13,11 @@ Then each trained pipeline is scored on the held-out sets in bench/data/, phrasi
 without seeing the training data and never trained on.
 
     .venv/bin/python -m bench.nlu                # everything; writes docs/nlu.md and a plot
-    .venv/bin/python -m bench.nlu --only ours    # one pipeline; predictions kept in results/
-    .venv/bin/python -m bench.nlu --report       # docs/ from the predictions in results/
+    .venv/bin/python -m bench.nlu --only ours    # one pipeline; predictions kept in bench/results/
+    .venv/bin/python -m bench.nlu --report       # docs/ from the predictions in bench/results/
+
+Predictions are committed (gzipped JSON) with a fingerprint of the config, the examples, the
+folds and the held-out sets; --report ignores any that no longer match.
 """
 
 from __future__ import annotations
@@ -78,31 +81,63 @@ class Result:
     rows: List[Row] = field(default_factory=list)
     fresh: Dict[str, List[Row]] = field(default_factory=dict)
     seconds: float = 0.0
+    measured: str = ""  # when the predictions were made (a report may combine several runs)
 
 
-RESULTS = ROOT / "results"
+#: Each pipeline's raw predictions, gzipped and committed: Rasa's default pipeline takes about
+#: 1.5 hours, so a report can combine runs made at different times on the same data.
+RESULTS = ROOT / "bench" / "results"
+#: Which config file each saved pipeline was trained with.
+CONFIGS = {"ours": ROOT / "config.yml",
+           "default": ROOT / "bench" / "pipelines" / "rasa_default.yml"}
 
 
-def save(result: Result, key: str) -> None:
-    """Keep a pipeline's raw predictions in results/ (not committed) for --report."""
+def fingerprint(key: str, examples: Sequence[Tuple[str, str]], k: int) -> str:
+    """What a pipeline's predictions depend on: its config, the examples, the folds and the
+    held-out sets. Predictions saved under another fingerprint are stale."""
+    import hashlib
+    import json
+
+    digest = hashlib.sha256()
+    digest.update(json.dumps([list(e) for e in examples]).encode("utf-8"))
+    digest.update(f"folds={k}".encode("utf-8"))
+    for path in [CONFIGS[key], *FRESH_SETS.values()]:
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def save(result: Result, key: str, stamp: str) -> Path:
+    """Keep a pipeline's raw predictions in bench/results/ for --report; return the file."""
+    import gzip
     import json
 
     RESULTS.mkdir(exist_ok=True)
-    payload = {"name": result.name, "seconds": result.seconds,
+    payload = {"name": result.name, "seconds": result.seconds, "fingerprint": stamp,
+               "measured": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
                "rows": [r.__dict__ for r in result.rows],
                "fresh": {k: [r.__dict__ for r in v] for k, v in result.fresh.items()}}
-    (RESULTS / f"nlu_{key}.json").write_text(json.dumps(payload), encoding="utf-8")
+    path = RESULTS / f"nlu_{key}.json.gz"
+    # No time in the gzip header: the payload says when it was measured.
+    with gzip.GzipFile(path, "wb", mtime=0) as out:
+        out.write(json.dumps(payload, sort_keys=True).encode("utf-8"))
+    return path
 
 
-def load(key: str) -> Optional[Result]:
-    """A pipeline's saved predictions, if there are any."""
+def load(key: str, stamp: str) -> Optional[Result]:
+    """A pipeline's saved predictions, if there are any for this data and config."""
+    import gzip
     import json
 
-    path = RESULTS / f"nlu_{key}.json"
+    path = RESULTS / f"nlu_{key}.json.gz"
     if not path.is_file():
         return None
-    payload = json.loads(path.read_text("utf-8"))
-    result = Result(payload["name"], seconds=payload["seconds"])
+    payload = json.loads(gzip.decompress(path.read_bytes()).decode("utf-8"))
+    if payload.get("fingerprint") != stamp:
+        print(f"  {path.name} was made with other data or another config: "
+              f"ignored (run --only {key} again).", file=sys.stderr)
+        return None
+    result = Result(payload["name"], seconds=payload["seconds"],
+                    measured=payload.get("measured", ""))
     result.rows = [Row(**r) for r in payload["rows"]]
     result.fresh = {k: [Row(**r) for r in v] for k, v in payload["fresh"].items()}
     return result
@@ -436,6 +471,9 @@ def report(results: Sequence[Result], ours: Result, k: int, n: int) -> str:
         "given a script. Each Rasa pipeline is then trained once on all of nlu/ and scored on "
         "the held-out sets in bench/data/, written by people who never saw the training data.",
         "",
+        "Predictions made (kept in bench/results/): " + "; ".join(
+            f"{r.name} {r.measured}" for r in results if r.measured) + ".",
+        "",
         "## Summary",
         "",
         summary_table(results),
@@ -475,9 +513,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--only", choices=["ours", "default"], default=None,
-                        help="run one pipeline and save its predictions in results/")
+                        help="run one pipeline and save its predictions in bench/results/")
     parser.add_argument("--report", action="store_true",
-                        help="no training: write docs/ from the predictions in results/")
+                        help="no training: write docs/ from the predictions in bench/results/")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.ERROR)
     for noisy in ("rasa", "tensorflow", "absl"):
@@ -488,17 +526,20 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     examples = examples_of(data)
     fresh = {name: load_fresh(path) for name, path in FRESH_SETS.items()}
     splits = folds(examples, args.folds)
+    stamps = {key: fingerprint(key, examples, args.folds) for key in CONFIGS}
     if not args.report:
         if args.only in (None, "ours"):
-            save(run_pipeline("Unscripted", ROOT / "config.yml", data, splits, fresh), "ours")
+            save(run_pipeline("Unscripted", CONFIGS["ours"], data, splits, fresh), "ours",
+                 stamps["ours"])
         if args.only in (None, "default"):
             # The default pipeline is scored by cross-validation only: training it once more on
             # all the data for the held-out sets would add a quarter of an hour.
-            default = ROOT / "bench" / "pipelines" / "rasa_default.yml"
-            save(run_pipeline("Rasa default pipeline", default, data, splits, {}), "default")
-    trained = load("ours")
+            save(run_pipeline("Rasa default pipeline", CONFIGS["default"], data, splits, {}),
+                 "default", stamps["default"])
+    trained = load("ours", stamps["ours"])
     if trained is None:
-        raise SystemExit("No saved predictions for config.yml: run without --report first.")
+        raise SystemExit("No predictions of config.yml for this data: run "
+                         "`python -m bench.nlu --only ours`, then --report.")
     trained.name = "Unscripted (config.yml)"
     ours = trained
     variants = [
@@ -509,7 +550,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         with_layers(trained, "DIET + linear check (n-grams + sentence embedding)", linear=True,
                     rules=False),
     ]
-    baselines = [r for r in (load("default"), run_keywords(examples, splits, fresh)) if r]
+    baselines = [r for r in (load("default", stamps["default"]),
+                             run_keywords(examples, splits, fresh)) if r]
     results = [ours, *variants, *baselines]
     print(summary_table(results))
     print()

@@ -252,7 +252,9 @@ class ScriptLinearCheck(GraphComponent, IntentClassifier):
             elif probs.get(best, 0.0) >= float(config["promote"]):
                 self._set(message, best, probs[best])
             else:
-                self._set(message, ORDINARY, 1.0 - combined)
+                # DIET doubted the script, not that this is someone's story: ordinary talk as
+                # sure as DIET was, so the fallback does not answer "say it another way".
+                self._set(message, ORDINARY, max(1.0 - combined, confidence))
         elif name in PROMOTABLE and probs.get(best, 0.0) >= float(config["promote"]):
             self._set(message, best, probs[best])
 

@@ -172,20 +172,16 @@ def _layer_weights(w: Dict[str, np.ndarray], prefix: str) -> Dict[str, np.ndarra
         return np.concatenate([w[f"{prefix}attention.self.{p}.{part}"]
                                for p in ("query", "key", "value")]).astype(np.float32)
 
-    return {
-        "qkv": np.ascontiguousarray(joined("weight").T),
-        "qkv_bias": joined("bias"),
-        "out": np.ascontiguousarray(get("attention.output.dense.weight").T),
-        "out_bias": get("attention.output.dense.bias"),
-        "norm1_w": get("attention.output.LayerNorm.weight"),
-        "norm1_b": get("attention.output.LayerNorm.bias"),
-        "up": np.ascontiguousarray(get("intermediate.dense.weight").T),
-        "up_bias": get("intermediate.dense.bias"),
-        "down": np.ascontiguousarray(get("output.dense.weight").T),
-        "down_bias": get("output.dense.bias"),
-        "norm2_w": get("output.LayerNorm.weight"),
-        "norm2_b": get("output.LayerNorm.bias"),
-    }
+    dense = {"out": "attention.output.dense", "up": "intermediate.dense",
+             "down": "output.dense"}
+    norms = {"norm1": "attention.output.LayerNorm", "norm2": "output.LayerNorm"}
+    out = {"qkv": np.ascontiguousarray(joined("weight").T), "qkv_bias": joined("bias")}
+    for key, name in dense.items():
+        out[key] = np.ascontiguousarray(get(f"{name}.weight").T)
+        out[f"{key}_bias"] = get(f"{name}.bias")
+    for key, name in norms.items():
+        out[f"{key}_w"], out[f"{key}_b"] = get(f"{name}.weight"), get(f"{name}.bias")
+    return out
 
 
 class SentenceEncoder:

@@ -73,6 +73,18 @@ def test_a_script_only_diet_sees_becomes_ordinary_talk(trained):
     assert [r["name"] for r in message.get(INTENT_RANKING_KEY)][0] == "share_story"
 
 
+def test_a_dropped_script_stays_a_story_as_sure_as_diet_was(trained):
+    # DIET sure of a script the regression does not see: ordinary talk, with DIET's confidence
+    # (above the fallback's threshold), not a low guess the bot would ask to have rephrased.
+    _, check = trained
+    [message] = check.process([_message("we argued about the dog", "labor_division", 0.97)])
+    assert message.get(INTENT) == {"name": "share_story", "confidence": 0.97}
+    # Only DIET's certainty carries over: an unsure DIET gives the regression's doubt.
+    [unsure] = check.process([_message("we argued about the dog", "labor_division", 0.3)])
+    assert unsure.get(INTENT)["name"] == "share_story"
+    assert unsure.get(INTENT)["confidence"] > 0.3
+
+
 def test_a_clear_script_diet_missed_is_promoted(trained):
     _, check = trained
     probs = check._model.probabilities(["laundry is women's work he says"])[0]
