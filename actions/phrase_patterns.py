@@ -18,7 +18,7 @@ Pure Python: spaCy is not imported here, and nothing happens at import time.
 from __future__ import annotations
 
 import re
-from typing import Any, Dict, List
+from typing import AbstractSet, Any, Dict, FrozenSet, Iterable, List, Optional, Set, Tuple
 
 Token = Dict[str, Any]
 Pattern = List[Token]
@@ -122,9 +122,84 @@ def exact_first(pattern: Pattern, max_split: int = 8) -> List[Pattern]:
     return [[{key: value, **extra}] + rest for value in first[key]["IN"]]
 
 
+#: Matcher operators after which a token must be there at least once.
+_REQUIRED_OPS = (None, "+", "1")
+#: Token attributes a gate can read straight off a spaCy Token (``lemma_``, ``lower_``).
+_GATE_ATTRS = {"LEMMA": "lemma_", "LOWER": "lower_"}
+
+
+Need = Tuple[str, FrozenSet[str]]
+
+
+def needs(pattern: Pattern) -> List[Need]:
+    """What every match of ``pattern`` needs: for each required token with a plain LEMMA or
+    LOWER value, (attribute, accepted values). Empty for a pattern of POS tags, regexes and
+    optional words."""
+    out: List[Need] = []
+    for token in pattern:
+        if token.get("OP") not in _REQUIRED_OPS:
+            continue
+        for key in _GATE_ATTRS:
+            value = token.get(key)
+            if isinstance(value, str):
+                out.append((key, frozenset([value])))
+            elif isinstance(value, dict) and set(value) == {"IN"}:
+                out.append((key, frozenset(str(v) for v in value["IN"])))
+    return out
+
+
+def anchor(pattern: Pattern, common: AbstractSet[str] = frozenset()) -> Optional[Need]:
+    """The need of ``pattern`` to look up first: the one with the fewest ``common`` words
+    among its values, then the fewest values ("hit|punch|slap" rather than "he|she|they").
+    None if the pattern has no need."""
+    found = needs(pattern)
+    if not found:
+        return None
+    return min(found, key=lambda need: (len(need[1] & common), len(need[1])))
+
+
+class Gate:
+    """A cheap test run before a Matcher: False means none of its patterns can match.
+
+    A pattern can only match a Doc that holds a value of every token it needs (``needs``).
+    Each pattern is filed under its anchor words (``anchor``, chosen to avoid ``common``
+    words); a Doc is checked only against the patterns filed under its own words, so most
+    messages skip the Matcher's walk of every pattern over every token. A pattern that needs
+    nothing keeps the gate open. The test is the Matcher's own: the token's lemma or
+    lower-cased form equals a value.
+    """
+
+    def __init__(self, patterns: Iterable[Pattern],
+                 common: AbstractSet[str] = frozenset()) -> None:
+        self.always_open = False
+        self._index: Dict[str, Dict[str, Set[Tuple[Need, ...]]]] = {k: {} for k in _GATE_ATTRS}
+        for pattern in patterns:
+            first = anchor(pattern, common)
+            if first is None:
+                self.always_open = True
+                continue
+            key, words = first
+            every = tuple(sorted(set(needs(pattern)), key=lambda n: len(n[1] & common)))
+            for word in words:
+                self._index[key].setdefault(word, set()).add(every)
+
+    def open_for(self, doc: Any) -> bool:
+        """Whether any pattern could match ``doc`` (a spaCy Doc, or any sequence of tokens)."""
+        if self.always_open:
+            return True
+        have = {"LOWER": {t.lower_ for t in doc}, "LEMMA": {t.lemma_ for t in doc}}
+        for key, index in self._index.items():
+            for word in have[key].intersection(index):
+                for every in index[word]:
+                    if all(not have[k].isdisjoint(values) for k, values in every):
+                        return True
+        return False
+
+
 def expand_spec(spec: str) -> List[Pattern]:
     """Every plain Matcher pattern for one compact spec, ready for ``Matcher.add``."""
     return _expand(compile_pattern(spec))
 
 
-__all__ = ["MIXED", "Pattern", "Token", "compile_pattern", "exact_first", "expand_spec", "_expand"]
+__all__ = ["MIXED", "Gate", "Need", "Pattern", "Token", "anchor", "compile_pattern", "exact_first",
+           "expand_spec", "needs", "_expand"]

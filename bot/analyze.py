@@ -12,13 +12,20 @@ from __future__ import annotations
 import json
 import logging
 import os
-from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, TextIO
+from typing import TYPE_CHECKING, Any, Callable, Dict, Iterable, Iterator, List, Optional, TextIO
 
 from actions.input_check import MAX_CHARS
 from actions.scripts import DETECT_THRESHOLD, SCRIPTS
 
+if TYPE_CHECKING:  # pragma: no cover
+    from rasa.core.agent import Agent
+
+    from bot.batch_nlu import BatchParser
+
 ParseMany = Callable[[List[str]], List[Dict[str, Any]]]
 Safety = Callable[[str], Optional[str]]
+#: Starts work on texts that will be parsed next (bot.batch_nlu.BatchParser.prefetch).
+Prefetch = Callable[[List[str]], None]
 
 NOT_UTF8 = "This line is not valid UTF-8 text, so it was not analysed."
 EMPTY = "This line is empty, so there is nothing to analyse."
@@ -74,6 +81,11 @@ def _check(raw: bytes) -> tuple[str, Optional[str]]:
     return text, None
 
 
+def good_texts(lines: List[bytes]) -> List[str]:
+    """The lines of a batch that will be parsed (the rest get an error object)."""
+    return [text for text, problem in map(_check, lines) if problem is None]
+
+
 def analyse_lines(
     lines: List[bytes], parse_many: ParseMany, safety: Safety
 ) -> List[Dict[str, Any]]:
@@ -97,8 +109,9 @@ def analyse_lines(
     return out
 
 
-def read_batches(fd: int, batch: int = BATCH) -> Iterator[List[bytes]]:
-    """Lines from a file descriptor, grouped by what has arrived (at most ``batch`` each).
+def read_arrivals(fd: int, batch: int = BATCH) -> Iterator[List[List[bytes]]]:
+    """Lines from a file descriptor, as they arrive: for each read, its whole lines in batches
+    of at most ``batch``.
 
     A line longer than MAX_LINE_BYTES is cut there (and then reported as too long); the rest
     of it is skipped, so a huge line never fills the memory.
@@ -109,7 +122,7 @@ def read_batches(fd: int, batch: int = BATCH) -> Iterator[List[bytes]]:
         chunk = os.read(fd, 65536)
         if not chunk:
             if pending and not skipping:
-                yield [pending]
+                yield [[pending]]
             return
         pending += chunk
         lines: List[bytes] = []
@@ -126,35 +139,47 @@ def read_batches(fd: int, batch: int = BATCH) -> Iterator[List[bytes]]:
             if not skipping:
                 lines.append(pending[:MAX_LINE_BYTES])
             pending, skipping = b"", True
-        for start in range(0, len(lines), batch):
-            yield lines[start : start + batch]
+        if lines:
+            yield [lines[start : start + batch] for start in range(0, len(lines), batch)]
 
 
-def run(batches: Iterable[List[bytes]], out: TextIO, parse_many: ParseMany,
-        safety: Safety) -> int:
-    """Analyse every batch and write one JSON object per line; return how many were written."""
+def run(arrivals: Iterable[List[List[bytes]]], out: TextIO, parse_many: ParseMany,
+        safety: Safety, prefetch: Optional[Prefetch] = None) -> int:
+    """Analyse every batch and write one JSON object per line; return how many were written.
+
+    ``arrivals`` are the batches of each read (``read_arrivals``). Where the next batch has
+    already arrived, ``prefetch`` is handed its texts before the current batch is parsed, so
+    the two overlap; a batch is never held back waiting for input.
+    """
     count = 0
-    for lines in batches:
-        for row in analyse_lines(lines, parse_many, safety):
-            out.write(json.dumps(row, ensure_ascii=False) + "\n")
-            count += 1
-        out.flush()
+    for batches in arrivals:
+        for index, lines in enumerate(batches):
+            if prefetch is not None and index + 1 < len(batches):
+                prefetch(good_texts(batches[index + 1]))
+            for row in analyse_lines(lines, parse_many, safety):
+                out.write(json.dumps(row, ensure_ascii=False) + "\n")
+                count += 1
+            out.flush()
     return count
 
 
-def load_parser(model_path: str) -> ParseMany:
-    """A batch parse function over the trained model (Rasa's Agent, loaded once)."""
+def load_agent(model_path: str) -> "Agent":
+    """Rasa's Agent with the trained model, its logging kept quiet."""
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
     from rasa.core.agent import Agent
     from rasa.utils.log_utils import configure_structlog
 
-    from bot import batch_nlu
-
     # Unconfigured, Rasa's structured logger prints every parsed text to stdout at debug level.
     configure_structlog(logging.WARNING)
-    agent = Agent.load(model_path)
-    batch_nlu.enable(agent)
-    return lambda texts: batch_nlu.parse_many(agent, texts)
+    return Agent.load(model_path)
+
+
+def load_parser(model_path: str) -> "BatchParser":
+    """A batch parser over the trained model (Rasa's Agent, loaded once): call it with a list
+    of texts; its ``prefetch`` starts the next list's sentence embeddings."""
+    from bot import batch_nlu
+
+    return batch_nlu.BatchParser(load_agent(model_path))
 
 
 def safety_kind(text: str) -> Optional[str]:

@@ -63,7 +63,8 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
     with contextlib.redirect_stdout(sys.stderr):
         model = args.model or str(train(quiet_stdout=True))
         parse = analyze.load_parser(model)
-    analyze.run(analyze.read_batches(sys.stdin.fileno()), sys.stdout, parse, analyze.safety_kind)
+    analyze.run(analyze.read_arrivals(sys.stdin.fileno()), sys.stdout, parse, analyze.safety_kind,
+                prefetch=parse.prefetch)
     return 0
 
 

@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from .literals import Needed, may_match, required
 from .text import normalise
 
 KINDS = ("self_harm", "partner_violence", "immediate_danger")
@@ -57,14 +58,15 @@ def _expand(pattern: str, macros: dict[str, str], macro: re.Pattern[str] = _MACR
 
 
 @lru_cache(maxsize=None)
-def _rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """Every (kind, compiled pattern), most urgent kind first."""
+def _rules() -> tuple[tuple[str, re.Pattern[str], Needed], ...]:
+    """Every (kind, compiled pattern, the text it needs), most urgent kind first."""
     data = _load("patterns")
     macros = {str(k): str(v) for k, v in (data.get("macros") or {}).items()}
-    rules: list[tuple[str, re.Pattern[str]]] = []
+    rules: list[tuple[str, re.Pattern[str], Needed]] = []
     for kind in _URGENCY:
         for pattern in data.get(kind) or []:
-            rules.append((kind, re.compile(_expand(str(pattern), macros))))
+            compiled = re.compile(_expand(str(pattern), macros))
+            rules.append((kind, compiled, required(compiled)))
     return tuple(rules)
 
 
@@ -153,7 +155,9 @@ def _scan(text: str) -> tuple[list[SafetyHit], bool]:
     hits: list[SafetyHit] = []
     seen: set[tuple[str, str]] = set()
     matched = False
-    for kind, pattern in _rules():
+    for kind, pattern, needed in _rules():
+        if not may_match(needed, normal):
+            continue  # none of the words this rule needs: it cannot match
         for match in pattern.finditer(normal):
             if not match.group(0).strip():
                 continue

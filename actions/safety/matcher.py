@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any, Dict, FrozenSet, Iterable, Iterator, List
 
 import yaml
 
-from actions.phrase_patterns import Pattern, exact_first, expand_spec
+from actions.phrase_patterns import Gate, Pattern, exact_first, expand_spec
 
 from .detector import _URGENCY, SafetyHit, _expand
 from .text import _SLANG
@@ -48,6 +48,8 @@ _NEG_WORDS = frozenset({"not", "n't", "nt", "never", "n’t"})
 # A compact-syntax item that is or contains a negation.
 _NEG_ITEM = re.compile(r"(?:^|[\s|])(?:NOT|never|not|n't|nt)(?=$|[\s|?])")
 _RELATIVE = frozenset({"who", "that", "which"})
+#: Word pieces as common as stop words, which a gate should not wait for.
+_CLITICS = frozenset({"nt", "m", "s", "re", "ve", "ll", "d", "im", "ive", "dont", "cant"})
 _STRONG_SELF = frozenset({"i", "myself", "im", "'m", "’m", "m"})
 # Dependencies that keep a token in the same clause as its head, for the walks up the parse.
 _CLAUSE_STOP = frozenset({"conj", "parataxis"})
@@ -175,6 +177,19 @@ def _matchers(vocab: "Vocab") -> Tuple["Matcher", "Matcher", "Matcher"]:
             if key == "idioms":
                 idioms.add(key, list(patterns))
     return rules, context, idioms
+
+
+@lru_cache(maxsize=1)
+def _gates() -> Tuple[Gate, Gate]:
+    """The word gates of the rules Matcher and of the idioms one (the same for any vocabulary):
+    a message with none of their anchor words skips the Matcher."""
+    from spacy.lang.en.stop_words import STOP_WORDS  # spaCy is loaded: a Doc exists
+
+    common = frozenset(STOP_WORDS) | _CLITICS
+    data = _data()
+    rules = [p for key, patterns in data.patterns if key.startswith(_RULE) for p in patterns]
+    idioms = [p for key, patterns in data.patterns if key == "idioms" for p in patterns]
+    return Gate(rules, common), Gate(idioms, common)
 
 
 # --- the parse -------------------------------------------------------------------------------
@@ -401,6 +416,8 @@ def _marks(doc: "Doc") -> Dict[str, List[Tuple[int, int]]]:
 
 def _found(doc: "Doc") -> List[Tuple[str, int, int]]:
     """The rule matches: (key, start, end)."""
+    if not _gates()[0].open_for(doc):
+        return []
     strings = doc.vocab.strings
     return [(strings[m], start, end) for m, start, end in _matchers(doc.vocab)[0](doc)]
 
@@ -562,5 +579,7 @@ def may_fire(doc: "Doc") -> bool:
     """
     if doc is None or not len(doc):
         return False
-    return bool(_found(doc)) or bool(_matchers(doc.vocab)[2](doc))
+    if _found(doc):
+        return True
+    return _gates()[1].open_for(doc) and bool(_matchers(doc.vocab)[2](doc))
 

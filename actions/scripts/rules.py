@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Dict, List, Optional, Tuple
 # its names stay importable from here.
 from actions.phrase_patterns import (  # noqa: F401
     _NOT,
+    Gate,
     _RANGE,
     _expand,
     compile_pattern,
@@ -50,17 +51,28 @@ class RuleHit:
     text: str
 
 
+def _patterns() -> Dict[str, List[List[Dict[str, Any]]]]:
+    """Every script's Matcher patterns, by script name."""
+    return {key: [p for spec in script.patterns for p in expand_spec(spec)]
+            for key, script in all_scripts().items()}
+
+
 @lru_cache(maxsize=4)
 def _matcher(vocab: "Vocab") -> "Matcher":
     from spacy.matcher import Matcher
 
     matcher = Matcher(vocab)
-    for key, script in all_scripts().items():
-        patterns: List[List[Dict[str, Any]]] = []
-        for spec in script.patterns:
-            patterns.extend(expand_spec(spec))
+    for key, patterns in _patterns().items():
         matcher.add(key, patterns)
     return matcher
+
+
+@lru_cache(maxsize=1)
+def _gate() -> Gate:
+    """Skips the Matcher for a message without the words some phrase needs."""
+    from spacy.lang.en.stop_words import STOP_WORDS  # spaCy is loaded: a Doc exists
+
+    return Gate((p for patterns in _patterns().values() for p in patterns), STOP_WORDS)
 
 
 def _rejected(doc: "Doc", start_char: int) -> bool:
@@ -76,6 +88,8 @@ def _rejected(doc: "Doc", start_char: int) -> bool:
 def find_in_doc(doc: "Doc") -> List[RuleHit]:
     """Every script phrase in a parsed text, longest first at each place, in text order."""
     hits: List[RuleHit] = []
+    if not _gate().open_for(doc):
+        return hits
     taken: List[Tuple[int, int]] = []
     matches = sorted(_matcher(doc.vocab)(doc), key=lambda m: (m[1], -(m[2] - m[1])))
     for match_id, start, end in matches:

@@ -63,6 +63,9 @@ class _Model:
                  classes: List[str], dims: int = 0, weight: float = 1.0) -> None:
         self.vectorizers = vectorizers
         self.coef = coef
+        # The regression's weights as (features, classes) in C order: scipy copies a
+        # transposed view into that shape on every product (2 ms a message), so it is done once.
+        self._weights = np.ascontiguousarray(coef.T)
         self.intercept = intercept
         self.classes = classes
         self.dims = dims
@@ -100,15 +103,13 @@ class _Model:
         features = model._features(texts, embeddings, fit=True)
         regression = LogisticRegression(C=c, max_iter=3000, class_weight="balanced")
         regression.fit(features, labels)
-        model.coef = regression.coef_
-        model.intercept = regression.intercept_
-        model.classes = [str(x) for x in regression.classes_]
-        return model
+        return cls(model.vectorizers, regression.coef_, regression.intercept_,
+                   [str(x) for x in regression.classes_], dims, weight)
 
     def probabilities(self, texts: List[str],
                       embeddings: Optional[np.ndarray] = None) -> List[Dict[str, float]]:
         features = self._features(texts, embeddings)
-        scores = features @ self.coef.T + self.intercept
+        scores = features @ self._weights + self.intercept
         scores = scores - scores.max(axis=1, keepdims=True)
         exp = np.exp(scores)
         probs = exp / exp.sum(axis=1, keepdims=True)

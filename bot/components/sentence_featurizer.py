@@ -43,6 +43,20 @@ def sentence_vector(message: Message) -> Optional[np.ndarray]:
     return None
 
 
+def texts_to_embed(messages: List[Message]) -> List[str]:
+    """The texts ``SentenceFeaturizer`` embeds, in order: every message text that is not
+    blank (``bot.batch_nlu`` computes the same list ahead of time)."""
+    return [str(m.get(TEXT)) for m in messages if str(m.get(TEXT) or "").strip()]
+
+
+def attach(messages: List[Message], vectors: np.ndarray) -> None:
+    """Give each message with text (as ``texts_to_embed`` lists them) its embedding."""
+    todo = [m for m in messages if str(m.get(TEXT) or "").strip()]
+    for message, vector in zip(todo, vectors):
+        message.add_features(Features(np.asarray(vector).reshape(1, -1), FEATURE_TYPE_SENTENCE,
+                                      TEXT, ALIAS))
+
+
 @DefaultV1Recipe.register(
     DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER, is_trainable=False
 )
@@ -70,13 +84,9 @@ class SentenceFeaturizer(DenseFeaturizer, GraphComponent):
 
     def process(self, messages: List[Message]) -> List[Message]:
         """Embed every message that has text, in one batch."""
-        todo = [m for m in messages if str(m.get(TEXT) or "").strip()]
-        if not todo:
-            return messages
-        vectors = shared_encoder().encode(str(m.get(TEXT)) for m in todo)
-        for message, vector in zip(todo, vectors):
-            message.add_features(Features(vector.reshape(1, -1), FEATURE_TYPE_SENTENCE,
-                                          TEXT, ALIAS))
+        texts = texts_to_embed(messages)
+        if texts:
+            attach(messages, shared_encoder().encode(texts))
         return messages
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:

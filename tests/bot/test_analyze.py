@@ -2,6 +2,7 @@
 
 import io
 import json
+import os
 import tempfile
 
 from actions.input_check import MAX_CHARS
@@ -28,14 +29,19 @@ def _fake_one(text):
 
 
 class FakeParser:
-    """Records the batches it was given."""
+    """Records the batches it was given, and in ``events`` what was prefetched when."""
 
     def __init__(self):
         self.batches = []
+        self.events = []
 
     def __call__(self, texts):
         self.batches.append(list(texts))
+        self.events.append(("parse", list(texts)))
         return [_fake_one(t) for t in texts]
+
+    def prefetch(self, texts):
+        self.events.append(("prefetch", list(texts)))
 
 
 def _run(data: bytes, safety=lambda t: None):
@@ -44,7 +50,8 @@ def _run(data: bytes, safety=lambda t: None):
         source.write(data)
         source.seek(0)
         parser = FakeParser()
-        count = analyze.run(analyze.read_batches(source.fileno()), out, parser, safety)
+        count = analyze.run(analyze.read_arrivals(source.fileno()), out, parser, safety,
+                            prefetch=parser.prefetch)
     lines = out.getvalue().splitlines()
     assert count == len(lines)
     return [json.loads(line) for line in lines], parser
@@ -96,6 +103,35 @@ def test_lines_that_arrive_together_are_parsed_together_in_batches():
     rows, parser = _run(data)
     assert [len(b) for b in parser.batches] == [analyze.BATCH, 5]
     assert [r["text"] for r in rows] == [f"line {i}" for i in range(analyze.BATCH + 5)]
+
+
+def test_the_next_batch_is_prefetched_before_the_current_one_is_parsed():
+    first = [f"line {i}" for i in range(analyze.BATCH)]
+    data = ("\n".join(first) + "\n\nthe next one\n").encode() + b"\xff\n"
+    rows, parser = _run(data)
+    assert parser.events == [
+        ("prefetch", ["the next one"]),  # the blank and the unreadable line are not parsed
+        ("parse", first),
+        ("parse", ["the next one"]),
+    ]
+    assert len(rows) == analyze.BATCH + 3
+
+
+def test_nothing_waits_for_lines_that_have_not_arrived():
+    """Batches of separate reads are not prefetched across: the first is answered first."""
+    read, write = os.pipe()
+    parser = FakeParser()
+    out = io.StringIO()
+    os.write(write, b"first line\n")
+    arrivals = analyze.read_arrivals(read)
+    analyze.run([next(arrivals)], out, parser, lambda t: None, prefetch=parser.prefetch)
+    assert out.getvalue().count("\n") == 1  # answered before the second line was written
+    os.write(write, b"second line\n")
+    os.close(write)
+    analyze.run(arrivals, out, parser, lambda t: None, prefetch=parser.prefetch)
+    os.close(read)
+    assert [e[0] for e in parser.events] == ["parse", "parse"]
+    assert out.getvalue().count("\n") == 2
 
 
 def test_emoji_and_non_english_are_analysed_not_rejected():

@@ -3,6 +3,7 @@ failures logged by kind, never with the message."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 
@@ -64,7 +65,13 @@ async def test_a_slow_server_times_out_and_is_retried_once():
         with pytest.raises(RasaUnavailable, match="no answer within 0.3 s"):
             await _send(rasa.url, timeout=0.3)
         assert time.monotonic() - started < 0.9  # two tries of 0.3 s, not the full second
-    assert len(rasa.requests) == 2
+        # On a busy machine the fake server may see the second try a moment after the client
+        # gave up on it; what counts is that it arrived, and that there was no third.
+        deadline = time.monotonic() + 2.0
+        while rasa.hits < 2 and time.monotonic() < deadline:
+            await asyncio.sleep(0.02)
+        await asyncio.sleep(0.1)
+    assert rasa.hits == 2
 
 
 @run_async

@@ -28,14 +28,30 @@ LINES = [
 ]
 
 
+#: The lines again, first, to fill a whole batch: the batch after it (the lines above, with a
+#: blank and an unreadable line) then gets its sentence embeddings computed ahead.
+FILLER = LINES * (analyze.BATCH // len(LINES))
+
+
 @pytest.fixture(scope="module")
-def analysed(trained_model: Path) -> list[dict]:
-    data = "\n".join(LINES[:4]).encode() + b"\n\n\xff\xfe\n" + "\n".join(LINES[4:]).encode()
-    done = subprocess.run(
-        [sys.executable, "-m", "bot", "analyze", "--model", str(trained_model)],
-        input=data, capture_output=True, cwd=paths.ROOT, timeout=600, check=True,
-    )
+def analysed_all(trained_model: Path, tmp_path_factory: pytest.TempPathFactory) -> list[dict]:
+    data = ("\n".join(FILLER) + "\n").encode()
+    data += "\n".join(LINES[:4]).encode() + b"\n\n\xff\xfe\n" + "\n".join(LINES[4:]).encode()
+    source = tmp_path_factory.mktemp("analyze") / "lines.txt"
+    source.write_bytes(data)  # a file: every line arrives in one read
+    with source.open("rb") as stdin:
+        done = subprocess.run(
+            [sys.executable, "-m", "bot", "analyze", "--model", str(trained_model)],
+            stdin=stdin, capture_output=True, cwd=paths.ROOT, timeout=600, check=True,
+        )
     return [json.loads(line) for line in done.stdout.decode("utf-8").splitlines()]
+
+
+@pytest.fixture(scope="module")
+def analysed(analysed_all: list[dict]) -> list[dict]:
+    """The answers for the second batch (computed ahead) only."""
+    assert len(analysed_all) == len(FILLER) + len(LINES) + 2
+    return analysed_all[len(FILLER):]
 
 
 def test_every_line_gets_one_json_object_in_order(analysed):
@@ -56,6 +72,15 @@ def test_clear_scripts_and_ordinary_talk(analysed):
     assert by_text[LINES[2]] == "competence_dismissal"
     assert by_text[LINES[3]] is None
     assert by_text[LINES[4]] is None
+
+
+def test_embeddings_computed_ahead_give_the_same_answers(analysed_all, analysed):
+    first = {row["text"]: row for row in analysed_all[: len(FILLER)]}
+    for row in analysed:
+        if "error" in row:
+            continue
+        assert row["script"] == first[row["text"]]["script"], row["text"]
+        assert row["confidence"] == pytest.approx(first[row["text"]]["confidence"], abs=2e-3)
 
 
 def test_batched_answers_match_the_servers_one_by_one(analysed, rasa: RasaController):
