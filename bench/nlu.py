@@ -92,9 +92,29 @@ CONFIGS = {"ours": ROOT / "config.yml",
            "default": ROOT / "bench" / "pipelines" / "rasa_default.yml"}
 
 
+#: The project's own code and data that its NLU components run (config.yml names them).
+COMPONENT_SOURCES = [ROOT / "bot" / "components", ROOT / "actions" / "scripts",
+                     ROOT / "actions" / "safety", ROOT / "actions" / "phrase_patterns.py"]
+
+
+def component_files(config: Path) -> List[Path]:
+    """The project's code and data files a config's custom components run; none for a
+    config of stock Rasa components."""
+    if "bot.components." not in config.read_text("utf-8"):
+        return []
+    files: List[Path] = []
+    for source in COMPONENT_SOURCES:
+        if source.is_dir():
+            files += sorted(p for p in source.rglob("*") if p.suffix in (".py", ".yml"))
+        else:
+            files.append(source)
+    return files
+
+
 def fingerprint(key: str, examples: Sequence[Tuple[str, str]], k: int) -> str:
-    """What a pipeline's predictions depend on: its config, the examples, the folds and the
-    held-out sets. Predictions saved under another fingerprint are stale."""
+    """What a pipeline's predictions depend on: its config, the code and data of the
+    project's components it names, the examples, the folds and the held-out sets.
+    Predictions saved under another fingerprint are stale."""
     import hashlib
     import json
 
@@ -102,6 +122,9 @@ def fingerprint(key: str, examples: Sequence[Tuple[str, str]], k: int) -> str:
     digest.update(json.dumps([list(e) for e in examples]).encode("utf-8"))
     digest.update(f"folds={k}".encode("utf-8"))
     for path in [CONFIGS[key], *FRESH_SETS.values()]:
+        digest.update(path.read_bytes())
+    for path in component_files(CONFIGS[key]):
+        digest.update(str(path.relative_to(ROOT)).encode("utf-8"))
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 

@@ -43,11 +43,17 @@ from bot.components.rule_classifier import choose_intent
 from bot.components.sentence_featurizer import sentence_vector
 
 ORDINARY = "share_story"
-#: Intents a confident regression may turn into a script.
-PROMOTABLE = frozenset({ORDINARY, "inform", "nlu_fallback", "chitchat", "out_of_scope"})
-LINEAR_KEY = "script_linear"
 #: The safety kinds: their probabilities are passed on to bot/components/safety_guard.py.
 SAFETY_KINDS = KINDS
+#: Intents a confident regression may turn into a script. DIET's guess of danger is among
+#: them: the safety guard judges danger from the readings recorded here before anything
+#: changes (and the phrase rules), whatever the intent now is, and when it sets DIET's guess
+#: aside the message would otherwise lose the script (cross-validation: macro-F1 +0.013,
+#: docs/nlu.md). "he said it's easier if he does it since men understand contracts" was read
+#: by DIET as partner violence and by the regression, at 0.91, as competence dismissal.
+PROMOTABLE = frozenset({ORDINARY, "inform", "nlu_fallback", "chitchat", "out_of_scope",
+                        *SAFETY_KINDS})
+LINEAR_KEY = "script_linear"
 SAFETY_KEY = "safety_linear"
 #: The stored name of the script model that also reads the sentence embedding.
 EMBEDDED = "script_linear_embedded"

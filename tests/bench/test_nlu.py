@@ -69,5 +69,29 @@ def test_stale_predictions_are_ignored(kept: Path, change: str,
     assert "run --only ours again" in capsys.readouterr().err
 
 
+def test_a_change_to_the_projects_components_makes_only_their_pipeline_stale(
+        kept: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    code = nlu.ROOT / "bot" / "components"
+    ours = kept / "config.yml"
+    ours.write_text("pipeline: [{name: bot.components.script_rules.ScriptRules}]\n", "utf-8")
+    stock = kept / "default.yml"
+    stock.write_text("pipeline: [{name: DIETClassifier}]\n", "utf-8")
+    monkeypatch.setattr(nlu, "CONFIGS", {"ours": ours, "default": stock})
+    assert code / "script_rules.py" in nlu.component_files(ours)
+    assert nlu.component_files(stock) == []
+    # The components' sources, copied to a temp dir so one can be changed.
+    copy = kept / "components"
+    copy.mkdir()
+    for path in code.glob("*.py"):
+        (copy / path.name).write_bytes(path.read_bytes())
+    monkeypatch.setattr(nlu, "ROOT", kept)
+    monkeypatch.setattr(nlu, "COMPONENT_SOURCES", [copy])
+    before = {key: nlu.fingerprint(key, EXAMPLES, 5) for key in ("ours", "default")}
+    (copy / "script_rules.py").write_text("# changed\n", encoding="utf-8")
+    after = {key: nlu.fingerprint(key, EXAMPLES, 5) for key in ("ours", "default")}
+    assert after["ours"] != before["ours"]
+    assert after["default"] == before["default"]
+
+
 def test_the_fingerprint_is_stable() -> None:
     assert nlu.fingerprint("ours", EXAMPLES, 5) == nlu.fingerprint("ours", list(EXAMPLES), 5)

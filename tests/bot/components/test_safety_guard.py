@@ -124,6 +124,25 @@ def test_the_regression_can_raise_a_kind_diet_missed():
     assert message.get(INTENT)["name"] == "partner_violence"
 
 
+def test_a_script_the_linear_check_put_over_diets_danger_guess_is_still_judged():
+    """The linear check may turn DIET's guess of danger into a script it is sure of; the
+    vote recorded before that still raises the alarm, and a weak one leaves the script."""
+    script_first = [{"name": "competence_dismissal", "confidence": 0.91},
+                    {"name": "partner_violence", "confidence": 0.05}]
+    sure = {"self_harm": {"diet": 0.0, "linear": 0.0},
+            "partner_violence": {"diet": 0.56, "linear": 0.9},
+            "immediate_danger": {"diet": 0.0, "linear": 0.0}}
+    message = _with_readings("he takes my phone and says men understand contracts",
+                             script_first, sure)
+    assert message.get(INTENT)["name"] == "partner_violence"
+    assert message.get("safety")["tier"] == "alarm"
+    weak = {**sure, "partner_violence": {"diet": 0.56, "linear": 0.1}}
+    message = _with_readings("he said its easier if he does it since men understand contracts",
+                             script_first, weak)
+    assert message.get(INTENT)["name"] == "competence_dismissal"
+    assert message.get("safety") is None
+
+
 SURE_VIOLENCE = {"self_harm": {"diet": 0.0, "linear": 0.0},
                  "partner_violence": {"diet": 1.0, "linear": 0.95},
                  "immediate_danger": {"diet": 0.0, "linear": 0.0}}

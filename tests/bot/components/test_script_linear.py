@@ -94,6 +94,18 @@ def test_a_clear_script_diet_missed_is_promoted(trained):
                                    "confidence": pytest.approx(probs["labor_division"])}
 
 
+def test_a_clear_script_diet_took_for_danger_is_promoted_and_the_readings_kept(trained):
+    # The safety guard decides danger from the readings (and the rules), not from the intent.
+    _, check = trained
+    text = "laundry is women's work he says"
+    [message] = check.process([_message(text, "partner_violence", 0.56)])
+    assert message.get(INTENT)["name"] == "labor_division"
+    assert message.get(SAFETY_KEY)["partner_violence"]["diet"] == 0.56
+    # Not when the regression is unsure: DIET's guess stays for the guard to judge.
+    [unsure] = check.process([_message("we argued about the dog", "partner_violence", 0.56)])
+    assert unsure.get(INTENT)["name"] == "partner_violence"
+
+
 def test_other_intents_are_never_turned_into_scripts(trained):
     _, check = trained
     [message] = check.process([_message("laundry is women's work he says", "affirm", 0.8)])
