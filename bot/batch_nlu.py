@@ -9,7 +9,7 @@ with spaCy's ``nlp.pipe`` and one DIET call per batch. The results match
 The sentence encoder is half the work of a line, and TensorFlow lets go of Python while it
 runs, so ``BatchParser.prefetch`` starts embedding the next batch in a background thread while
 the rest of the graph (spaCy, the phrase rules, DIET) works on the current one: 122 -> 161
-lines a second on two cores (docs/analyze.md).
+lines a second on two cores (docs/design.md, "Making analyze faster").
 """
 
 from __future__ import annotations
