@@ -12,7 +12,8 @@ One token per space-separated item:
 - ``ANY``: any one token; ``ANY{0,3}``: up to three tokens;
 - ``item?``: the item is optional.
 
-Pure Python: spaCy is not imported here, and nothing happens at import time.
+Pure Python: spaCy is never imported at import time (only `common_words` reads its word list,
+when called), and nothing else happens at import time either.
 """
 
 from __future__ import annotations
@@ -124,8 +125,10 @@ def exact_first(pattern: Pattern, max_split: int = 8) -> List[Pattern]:
 
 #: Matcher operators after which a token must be there at least once.
 _REQUIRED_OPS = (None, "+", "1")
-#: Token attributes a gate can read straight off a spaCy Token (``lemma_``, ``lower_``).
-_GATE_ATTRS = {"LEMMA": "lemma_", "LOWER": "lower_"}
+#: The token attributes a gate reads (as ``token.lemma_`` and ``token.lower_``).
+_GATE_ATTRS = ("LEMMA", "LOWER")
+#: Word pieces as common as stop words ("don't" is "do" + "nt" once apostrophes go).
+_CLITICS = frozenset({"nt", "m", "s", "re", "ve", "ll", "d", "im", "ive", "dont", "cant"})
 
 
 Need = Tuple[str, FrozenSet[str]]
@@ -156,6 +159,14 @@ def anchor(pattern: Pattern, common: AbstractSet[str] = frozenset()) -> Optional
     if not found:
         return None
     return min(found, key=lambda need: (len(need[1] & common), len(need[1])))
+
+
+def common_words() -> FrozenSet[str]:
+    """Words too common to file a pattern under: spaCy's English stop words and clitics.
+    Imports spaCy's word list, so call it where spaCy is loaded anyway (a Doc exists)."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS) | _CLITICS
 
 
 class Gate:
@@ -201,5 +212,5 @@ def expand_spec(spec: str) -> List[Pattern]:
     return _expand(compile_pattern(spec))
 
 
-__all__ = ["MIXED", "Gate", "Need", "Pattern", "Token", "anchor", "compile_pattern", "exact_first",
-           "expand_spec", "needs", "_expand"]
+__all__ = ["MIXED", "Gate", "Need", "Pattern", "Token", "anchor", "common_words",
+           "compile_pattern", "exact_first", "expand_spec", "needs", "_expand"]

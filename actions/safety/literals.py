@@ -2,7 +2,7 @@
 
 ``required(pattern)`` reads a compiled pattern's syntax tree and returns a set of strings of
 which every match contains at least one (or None when it cannot tell). ``"\\b(?:hit|hits)
-me\\b"`` needs " me"; ``"\\b(?:kill|hurt) (?:my)?self"`` needs "kill " or "hurt ". Checking
+me\\b"`` needs " me"; ``"\\b(?:kill|hurt)(?: my ?self)?"`` needs "kill" or "hurt". Checking
 ``any(s in text for s in needed)`` first is then exact: it only skips patterns that would
 find nothing. Most messages hold none of the alarm words, so most of the safety regexes are
 skipped (bench/analyze_speed.py).
@@ -24,7 +24,8 @@ except ImportError:  # Python 3.10
 
 Needed = Optional[FrozenSet[str]]
 
-_REPEATS = (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None))
+_REPEATS = tuple(op for op in (_c.MAX_REPEAT, _c.MIN_REPEAT,
+                                getattr(_c, "POSSESSIVE_REPEAT", None)) if op is not None)
 
 
 def _better(a: Needed, b: Needed) -> Needed:
@@ -79,7 +80,7 @@ def _item(op: Any, arg: Any) -> Needed:
                 return None
             union.update(needed)
         return frozenset(union)
-    if op in _REPEATS and op is not None:
+    if op in _REPEATS:
         low, _high, body = arg
         return _sequence(body) if low >= 1 else None
     # IN, ANY, CATEGORY, NOT_LITERAL, lookarounds, group references: no fixed text.

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any, Dict, FrozenSet, Iterable, Iterator, List
 
 import yaml
 
-from actions.phrase_patterns import Gate, Pattern, exact_first, expand_spec
+from actions.phrase_patterns import Gate, Pattern, common_words, exact_first, expand_spec
 
 from .detector import _URGENCY, SafetyHit, _expand
 from .text import _SLANG
@@ -48,8 +48,6 @@ _NEG_WORDS = frozenset({"not", "n't", "nt", "never", "n’t"})
 # A compact-syntax item that is or contains a negation.
 _NEG_ITEM = re.compile(r"(?:^|[\s|])(?:NOT|never|not|n't|nt)(?=$|[\s|?])")
 _RELATIVE = frozenset({"who", "that", "which"})
-#: Word pieces as common as stop words, which a gate should not wait for.
-_CLITICS = frozenset({"nt", "m", "s", "re", "ve", "ll", "d", "im", "ive", "dont", "cant"})
 _STRONG_SELF = frozenset({"i", "myself", "im", "'m", "’m", "m"})
 # Dependencies that keep a token in the same clause as its head, for the walks up the parse.
 _CLAUSE_STOP = frozenset({"conj", "parataxis"})
@@ -183,9 +181,7 @@ def _matchers(vocab: "Vocab") -> Tuple["Matcher", "Matcher", "Matcher"]:
 def _gates() -> Tuple[Gate, Gate]:
     """The word gates of the rules Matcher and of the idioms one (the same for any vocabulary):
     a message with none of their anchor words skips the Matcher."""
-    from spacy.lang.en.stop_words import STOP_WORDS  # spaCy is loaded: a Doc exists
-
-    common = frozenset(STOP_WORDS) | _CLITICS
+    common = common_words()  # spaCy is loaded: a Doc exists
     data = _data()
     rules = [p for key, patterns in data.patterns if key.startswith(_RULE) for p in patterns]
     idioms = [p for key, patterns in data.patterns if key == "idioms" for p in patterns]

@@ -21,6 +21,7 @@ from actions.phrase_patterns import (  # noqa: F401
     Gate,
     _RANGE,
     _expand,
+    common_words,
     compile_pattern,
     expand_spec,
 )
@@ -70,9 +71,8 @@ def _matcher(vocab: "Vocab") -> "Matcher":
 @lru_cache(maxsize=1)
 def _gate() -> Gate:
     """Skips the Matcher for a message without the words some phrase needs."""
-    from spacy.lang.en.stop_words import STOP_WORDS  # spaCy is loaded: a Doc exists
-
-    return Gate((p for patterns in _patterns().values() for p in patterns), STOP_WORDS)
+    return Gate((p for patterns in _patterns().values() for p in patterns),
+                common_words())  # spaCy is loaded: a Doc exists
 
 
 def _rejected(doc: "Doc", start_char: int) -> bool:
