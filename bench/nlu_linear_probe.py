@@ -4,11 +4,14 @@
 
     .venv/bin/python -m bench.nlu_linear_probe --embeddings   # also the sentence embedding
 
+    .venv/bin/python -m bench.nlu_linear_probe --embeddings --neighbours 3   # and nearest examples
+
 Word (1-2) and character (2-5) TF-IDF n-grams and a class-balanced logistic regression,
 trained on the same stratified folds, scored like bench/nlu.py. It trains in seconds, so it is
 a quick way to see what the data allows. With --embeddings each row also gets the
 all-MiniLM-L6-v2 sentence embedding (bot/components/sentence_encoder.py), as the linear
-check's script model reads it. Prints a table; docs/design.md quotes it.
+check's script model reads it; with --neighbours k also each intent's k nearest examples'
+mean cosine (bot/components/neighbours.py). Prints a table; docs/design.md quotes it.
 """
 
 from __future__ import annotations
@@ -38,9 +41,11 @@ from actions.scripts import SCRIPTS  # noqa: E402
 class _Probe:
     """The linear check's regression (bot/components/script_linear.py), on plain lists."""
 
-    def __init__(self, c: float, embeddings: Optional[Dict[str, np.ndarray]]) -> None:
+    def __init__(self, c: float, embeddings: Optional[Dict[str, np.ndarray]],
+                 neighbours: int = 0) -> None:
         self.c = c
         self.embeddings = embeddings
+        self.neighbours = neighbours
         self.model: Any = None
 
     def _vectors(self, texts: List[str]) -> Optional[np.ndarray]:
@@ -52,7 +57,7 @@ class _Probe:
         from bot.components.script_linear import _Model
 
         self.model = _Model.fit([t.lower() for t in texts], labels, self.c,
-                                self._vectors(texts))
+                                self._vectors(texts), neighbours=self.neighbours)
         return self
 
     def predict(self, texts: List[str]) -> List[Tuple[str, float]]:
@@ -65,6 +70,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--embeddings", action="store_true",
                         help="add the sentence embedding to the n-grams")
+    parser.add_argument("--neighbours", type=int, default=0, metavar="K",
+                        help="with --embeddings: each intent's K nearest examples too")
     args = parser.parse_args(argv)
     examples = examples_of(load_data())
     texts = [t for t, _ in examples]
@@ -83,12 +90,12 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     for c in (10.0, 30.0):
         rows: List[Row] = []
         for train, test in splits:
-            model = _Probe(c, embeddings).fit([texts[i] for i in train],
+            model = _Probe(c, embeddings, args.neighbours).fit([texts[i] for i in train],
                                               [labels[i] for i in train])
             for i, (guess, p) in zip(test, model.predict([texts[i] for i in test])):
                 truth = labels[i] if labels[i] in SCRIPTS else None
                 rows.append(Row(texts[i], labels[i], truth, guess, p))
-        model = _Probe(c, embeddings).fit(texts, labels)
+        model = _Probe(c, embeddings, args.neighbours).fit(texts, labels)
         held = {}
         for name, items in fresh.items():
             guesses = model.predict([t for t, _ in items])

@@ -8,7 +8,8 @@ dropped (the message becomes ordinary talk), and a script the regression is sure
 (`promote`) replaces ordinary talk or an answer. bench/nlu.py and docs/nlu.md have the figures.
 
 With a SentenceFeaturizer in the pipeline the script decisions use a second regression that
-also reads the sentence embedding (paraphrases nobody wrote down). The safety kinds' readings,
+also reads the sentence embedding (paraphrases nobody wrote down) and how close it is to each
+intent's nearest training examples (bot/components/neighbours.py). The safety kinds' readings,
 passed on to the safety guard, stay with the n-gram regression: the embedding hardly tells "he
 has never hit me" from "he hit me", and it tripled the false alarms on the safety look-alikes
 (docs/design.md).
@@ -39,6 +40,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from actions.safety import KINDS
 from actions.scripts import SCRIPTS
+from bot.components.neighbours import Neighbours
 from bot.components.rule_classifier import choose_intent
 from bot.components.sentence_featurizer import sentence_vector
 
@@ -62,11 +64,15 @@ EMBEDDED = "script_linear_embedded"
 class _Model:
     """TF-IDF (words 1-2, characters 2-5), the sentence embedding, and a logistic regression.
 
-    `dims` is the embedding's length (0 when the pipeline has no SentenceFeaturizer).
+    `dims` is the embedding's length (0 when the pipeline has no SentenceFeaturizer). With
+    `neighbours`, the regression also reads how close the embedding is to each intent's
+    nearest training examples (bot/components/neighbours.py), scaled by `neighbour_weight`.
     """
 
     def __init__(self, vectorizers: List[Any], coef: np.ndarray, intercept: np.ndarray,
-                 classes: List[str], dims: int = 0, weight: float = 1.0) -> None:
+                 classes: List[str], dims: int = 0, weight: float = 1.0,
+                 neighbours: Optional[Neighbours] = None,
+                 neighbour_weight: float = 1.0) -> None:
         self.vectorizers = vectorizers
         self.coef = coef
         # The regression's weights as (features, classes) in C order: scipy copies a
@@ -76,6 +82,8 @@ class _Model:
         self.classes = classes
         self.dims = dims
         self.weight = weight
+        self.neighbours = neighbours
+        self.neighbour_weight = neighbour_weight
 
     @staticmethod
     def _vectorizers(vocabularies: Optional[List[Dict[str, int]]] = None) -> List[Any]:
@@ -97,20 +105,30 @@ class _Model:
         if self.dims:
             dense = embeddings if embeddings is not None else np.zeros((len(texts), self.dims))
             parts.append(csr_matrix(np.asarray(dense, dtype=np.float64) * self.weight))
+            if self.neighbours is not None:
+                # While fitting, the texts are the stored examples: none is its own neighbour.
+                near = self.neighbours.features(dense, leave_out_self=fit)
+                parts.append(csr_matrix(near * self.neighbour_weight))
         return hstack(parts).tocsr()
 
     @classmethod
     def fit(cls, texts: List[str], labels: List[str], c: float,
-            embeddings: Optional[np.ndarray] = None, weight: float = 1.0) -> "_Model":
+            embeddings: Optional[np.ndarray] = None, weight: float = 1.0,
+            neighbours: int = 0, neighbour_weight: float = 1.0) -> "_Model":
+        """Fit on lower-cased texts; `neighbours` (k) needs `embeddings` and 0 means none."""
         from sklearn.linear_model import LogisticRegression
 
         dims = 0 if embeddings is None else int(embeddings.shape[1])
-        model = cls(cls._vectorizers(), np.zeros(0), np.zeros(0), [], dims, weight)
+        classes = sorted(set(labels))
+        near = (Neighbours.fit(embeddings, labels, classes, neighbours)
+                if embeddings is not None and neighbours > 0 else None)
+        model = cls(cls._vectorizers(), np.zeros(0), np.zeros(0), [], dims, weight, near,
+                    neighbour_weight)
         features = model._features(texts, embeddings, fit=True)
         regression = LogisticRegression(C=c, max_iter=3000, class_weight="balanced")
         regression.fit(features, labels)
         return cls(model.vectorizers, regression.coef_, regression.intercept_,
-                   [str(x) for x in regression.classes_], dims, weight)
+                   [str(x) for x in regression.classes_], dims, weight, near, neighbour_weight)
 
     def probabilities(self, texts: List[str],
                       embeddings: Optional[np.ndarray] = None) -> List[Dict[str, float]]:
@@ -128,10 +146,13 @@ class _Model:
                              for v in self.vectorizers],
             "dims": self.dims,
             "weight": self.weight,
+            "neighbours": self.neighbours.k if self.neighbours is not None else 0,
+            "neighbour_weight": self.neighbour_weight,
         }
         (directory / f"{name}.json").write_text(json.dumps(meta), encoding="utf-8")
+        near = self.neighbours.arrays() if self.neighbours is not None else {}
         np.savez(directory / f"{name}.npz", coef=self.coef, intercept=self.intercept,
-                 idf0=self.vectorizers[0].idf_, idf1=self.vectorizers[1].idf_)
+                 idf0=self.vectorizers[0].idf_, idf1=self.vectorizers[1].idf_, **near)
 
     @classmethod
     def load(cls, directory: Any, name: str = "script_linear") -> "_Model":
@@ -140,8 +161,12 @@ class _Model:
         vectorizers = cls._vectorizers(meta["vocabularies"])
         for vectorizer, idf in zip(vectorizers, (arrays["idf0"], arrays["idf1"])):
             vectorizer.idf_ = idf
+        k = int(meta.get("neighbours", 0))
+        near = (Neighbours.from_arrays(arrays["bank"], arrays["bank_labels"], meta["classes"], k)
+                if k > 0 else None)
         return cls(vectorizers, arrays["coef"], arrays["intercept"], meta["classes"],
-                   int(meta.get("dims", 0)), float(meta.get("weight", 1.0)))
+                   int(meta.get("dims", 0)), float(meta.get("weight", 1.0)), near,
+                   float(meta.get("neighbour_weight", 1.0)))
 
 
 def _embeddings(messages: List[Message]) -> Optional[np.ndarray]:
@@ -162,9 +187,12 @@ class ScriptLinearCheck(GraphComponent, IntentClassifier):
 
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
-        """Regression strength, DIET's weight, and the two thresholds."""
+        """Regression strength, DIET's weight, the two thresholds, the embedding's features.
+
+        `neighbours` is k for the nearest-examples features of the script model (0: none).
+        """
         return {"c": 30.0, "diet_weight": 0.5, "keep": 0.6, "promote": 0.6,
-                "embedding_weight": 1.0}
+                "embedding_weight": 1.0, "neighbours": 3, "neighbour_weight": 1.0}
 
     def __init__(self, config: Dict[Text, Any], model_storage: ModelStorage,
                  resource: Resource, model: Optional[_Model] = None,
@@ -211,8 +239,11 @@ class ScriptLinearCheck(GraphComponent, IntentClassifier):
         self._model = self._script_model = _Model.fit(texts, labels, c)
         embeddings = _embeddings(examples)
         if embeddings is not None:
+            config = self.component_config
             self._script_model = _Model.fit(texts, labels, c, embeddings,
-                                            float(self.component_config["embedding_weight"]))
+                                            float(config["embedding_weight"]),
+                                            int(config.get("neighbours", 0)),
+                                            float(config.get("neighbour_weight", 1.0)))
         with self._model_storage.write_to(self._resource) as directory:
             self._model.save(directory)
             if self._script_model is not self._model:

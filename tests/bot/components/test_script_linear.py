@@ -174,11 +174,35 @@ def test_the_model_keeps_the_embedding_s_length_and_weight(embedded):
     component, loaded, storage, resource = embedded
     n_grams = sum(len(v.vocabulary_) for v in component._script_model.vectorizers)
     assert (component._script_model.dims, component._script_model.weight) == (4, 2.0)
-    assert component._script_model.coef.shape == (3, n_grams + 4)
+    # n-grams, the embedding, and one nearest-examples feature per intent.
+    assert component._script_model.coef.shape == (3, n_grams + 4 + 3)
     assert (loaded._script_model.dims, loaded._script_model.weight) == (4, 2.0)
+    assert loaded._script_model.neighbours.k == component._script_model.neighbours.k == 3
     with storage.read_from(resource) as directory:
         meta = json.loads((directory / f"{EMBEDDED}.json").read_text("utf-8"))
-    assert (meta["dims"], meta["weight"]) == (4, 2.0)
+    assert (meta["dims"], meta["weight"], meta["neighbours"]) == (4, 2.0, 3)
+
+
+def test_without_neighbours_the_model_reads_n_grams_and_the_embedding_only(tmp_path: Path):
+    component, load, _, _ = _component(tmp_path, neighbours=0)
+    component.train(_embedded_training_data())
+    n_grams = sum(len(v.vocabulary_) for v in component._script_model.vectorizers)
+    assert component._script_model.neighbours is None
+    assert component._script_model.coef.shape == (3, n_grams + 4)
+    assert load()._script_model.neighbours is None
+
+
+def test_the_nearest_examples_move_the_answer_and_survive_storage(tmp_path: Path):
+    # Only the nearest-examples features read the embedding here (its own weight is 0), so
+    # an embedding near the labour examples must raise that script's probability.
+    component, load, _, _ = _component(tmp_path, embedding_weight=0.0, neighbour_weight=5.0)
+    component.train(_embedded_training_data())
+    near_script = _probs(component, NEUTRAL, _vector("labor_division"))["labor_division"]
+    near_story = _probs(component, NEUTRAL, _vector("share_story"))["labor_division"]
+    assert near_script > near_story + 0.1
+    loaded = load()
+    assert _probs(loaded, NEUTRAL, _vector("labor_division")) == pytest.approx(
+        _probs(component, NEUTRAL, _vector("labor_division")))
 
 
 def test_the_stored_embedding_model_gives_the_same_probabilities(embedded):
@@ -265,7 +289,7 @@ def test_a_model_trained_without_embeddings_ignores_them(tmp_path: Path):
 
 
 def test_the_embedding_weight_scales_the_embedding(tmp_path: Path):
-    component, _, _, _ = _component(tmp_path, embedding_weight=0.0)
+    component, _, _, _ = _component(tmp_path, embedding_weight=0.0, neighbours=0)
     component.train(_embedded_training_data())
     assert component._script_model.dims == 4 and component._script_model.weight == 0.0
     # Weighted by zero, the embedding cannot move the answer.
