@@ -61,3 +61,37 @@ def test_the_stored_arrays_give_the_same_features():
     again = Neighbours.from_arrays(arrays["bank"], arrays["bank_labels"], CLASSES, 3)
     queries = rng.normal(size=(5, 8))
     assert np.array_equal(near.features(queries), again.features(queries))
+
+
+def _brute_force(bank, labels, classes, k, queries, leave_out_self=False):
+    """Each message, each intent: the mean of the k largest cosines, written out plainly."""
+    unit = lambda v: v / np.linalg.norm(v)  # noqa: E731
+    bank16 = np.array([unit(b) for b in bank], dtype=np.float16).astype(np.float64)
+    out = np.zeros((len(queries), len(classes)))
+    for m, query in enumerate(queries):
+        for j, intent in enumerate(classes):
+            cosines = sorted((-1.0 if leave_out_self and i == m else float(unit(query) @ b))
+                             for i, (b, label) in enumerate(zip(bank16, labels))
+                             if label == intent)
+            if cosines:
+                taken = cosines[-k:]
+                out[m, j] = sum(taken) / len(taken)
+    return out
+
+
+def test_intents_of_any_size_in_any_order_match_the_plain_definition():
+    rng = np.random.default_rng(11)
+    classes = ["a", "b", "c", "d", "e"]
+    # Interleaved labels, one intent with a single example, one with none ("e").
+    labels = [rng.choice(["a", "b", "b", "c", "c", "c"]) for _ in range(60)] + ["d"]
+    rng.shuffle(labels)
+    bank = rng.normal(size=(len(labels), 6))
+    queries = rng.normal(size=(7, 6))
+    for k in (1, 3, 4):
+        near = Neighbours.fit(bank, labels, classes, k=k)
+        assert near.features(queries) == pytest.approx(
+            _brute_force(bank, labels, classes, k, queries), abs=1e-5)
+        assert near.features(bank, leave_out_self=True) == pytest.approx(
+            _brute_force(bank, labels, classes, k, bank, leave_out_self=True), abs=1e-5)
+    # The intent nobody gave an example of reads zero, not NaN.
+    assert (near.features(queries)[:, 4] == 0).all()
