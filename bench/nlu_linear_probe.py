@@ -6,12 +6,19 @@
 
     .venv/bin/python -m bench.nlu_linear_probe --embeddings --neighbours 3   # and nearest examples
 
+    .venv/bin/python -m bench.nlu_linear_probe --embeddings --neighbours 3 --c 30 \
+        --fractions 0.5 0.75 1   # a learning curve: each training fold cut down per intent
+
 Word (1-2) and character (2-5) TF-IDF n-grams and a class-balanced logistic regression,
-trained on the same stratified folds, scored like bench/nlu.py. It trains in seconds, so it is
-a quick way to see what the data allows. With --embeddings each row also gets the
+trained on the same stratified folds, scored like bench/nlu.py. On n-grams alone it trains in
+seconds, so it is a quick way to see what the data allows (with --embeddings --neighbours a
+5-fold run takes a few minutes). With --embeddings each row also gets the
 all-MiniLM-L6-v2 sentence embedding (bot/components/sentence_encoder.py), as the linear
 check's script model reads it; with --neighbours k also each intent's k nearest examples'
-mean cosine (bot/components/neighbours.py). Prints a table; docs/design.md quotes it.
+mean cosine (bot/components/neighbours.py). With --fractions each training fold is first cut to
+that share of every intent's examples (the same random pick for every run; the test folds are
+whole): whether more examples of the kind there are would still pay. Prints a table;
+docs/design.md quotes it.
 """
 
 from __future__ import annotations
@@ -65,6 +72,22 @@ class _Probe:
         return [max(p.items(), key=lambda kv: kv[1]) for p in probs]
 
 
+def subsample(indices: Sequence[int], labels: Sequence[str], fraction: float) -> List[int]:
+    """`fraction` of each intent's indices (at least one each), the same pick every run."""
+    if fraction >= 1.0:
+        return list(indices)
+    rng = np.random.default_rng(0)
+    by_intent: Dict[str, List[int]] = {}
+    for i in indices:
+        by_intent.setdefault(labels[i], []).append(i)
+    kept: List[int] = []
+    for intent in sorted(by_intent):
+        members = by_intent[intent]
+        n = max(1, round(fraction * len(members)))
+        kept += sorted(rng.choice(members, size=n, replace=False).tolist())
+    return sorted(kept)
+
+
 def main(argv: Optional[Sequence[str]] = None) -> int:
     """Cross-validate at a few strengths and thresholds; print one line each."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
@@ -72,6 +95,10 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
                         help="add the sentence embedding to the n-grams")
     parser.add_argument("--neighbours", type=int, default=0, metavar="K",
                         help="with --embeddings: each intent's K nearest examples too")
+    parser.add_argument("--c", type=float, nargs="+", default=[10.0, 30.0],
+                        help="regression strengths to try (default: 10 30)")
+    parser.add_argument("--fractions", type=float, nargs="+", default=[1.0], metavar="F",
+                        help="train on this share of each training fold (default: 1)")
     args = parser.parse_args(argv)
     examples = examples_of(load_data())
     texts = [t for t, _ in examples]
@@ -84,18 +111,21 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
 
         every = sorted({*texts, *(t for items in fresh.values() for t, _ in items)})
         embeddings = dict(zip(every, SentenceEncoder.load().encode(every)))
-    print("| C | threshold | CV macro-F1 | CV false positives | " +
+    print("| share of training | C | threshold | CV macro-F1 | CV false positives | " +
           " | ".join(f"{n}: macro-F1 / false positives" for n in fresh) + " |")
-    print("|---:|---:|---:|---:|" + "---:|" * len(fresh))
-    for c in (10.0, 30.0):
+    print("|---:|---:|---:|---:|---:|" + "---:|" * len(fresh))
+    for fraction, c in ((f, c) for f in args.fractions for c in args.c):
         rows: List[Row] = []
         for train, test in splits:
+            train = subsample(train, labels, fraction)
             model = _Probe(c, embeddings, args.neighbours).fit([texts[i] for i in train],
                                               [labels[i] for i in train])
             for i, (guess, p) in zip(test, model.predict([texts[i] for i in test])):
                 truth = labels[i] if labels[i] in SCRIPTS else None
                 rows.append(Row(texts[i], labels[i], truth, guess, p))
-        model = _Probe(c, embeddings, args.neighbours).fit(texts, labels)
+        every_one = subsample(list(range(len(texts))), labels, fraction)
+        model = _Probe(c, embeddings, args.neighbours).fit([texts[i] for i in every_one],
+                                                           [labels[i] for i in every_one])
         held = {}
         for name, items in fresh.items():
             guesses = model.predict([t for t, _ in items])
@@ -109,7 +139,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
                 s = score([Row(r.text, r.intent, r.truth, r.guess, r.confidence, None, None,
                                threshold) for r in held[name]])
                 cells.append(f"{s.macro_f1:.3f} / {s.fpr_ordinary:.1%}")
-            print(f"| {c:g} | {threshold} | {cv.macro_f1:.3f} | {cv.fpr_ordinary:.1%} | "
+            print(f"| {fraction:g} | {c:g} | {threshold} | {cv.macro_f1:.3f} | {cv.fpr_ordinary:.1%} | "
                   + " | ".join(cells) + " |")
     return 0
 
