@@ -138,7 +138,9 @@ def test_a_whole_reframing_conversation_with_buttons_then_copy_and_reload(
 
 def test_markup_is_shown_as_text_and_never_runs(page: Any):
     expect(_log(page)).to_contain_text("I'm Unscripted", timeout=WAIT_MS)
-    _say(page, f"he said {XSS} and walked off", "It sounds like")
+    # Any reply will do: this is about how the page shows markup, not what the model reads
+    # into it (since round 3 of the script examples it names a script here, at 0.74).
+    _say(page, f"he said {XSS} and walked off", "")
     expect(_log(page)).to_contain_text(XSS)
     assert page.evaluate(
         "() => document.querySelectorAll('img').length"
