@@ -139,8 +139,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
                 s = score([Row(r.text, r.intent, r.truth, r.guess, r.confidence, None, None,
                                threshold) for r in held[name]])
                 cells.append(f"{s.macro_f1:.3f} / {s.fpr_ordinary:.1%}")
-            print(f"| {fraction:g} | {c:g} | {threshold} | {cv.macro_f1:.3f} | {cv.fpr_ordinary:.1%} | "
-                  + " | ".join(cells) + " |")
+            print(f"| {fraction:g} | {c:g} | {threshold} | {cv.macro_f1:.3f} | "
+                  f"{cv.fpr_ordinary:.1%} | " + " | ".join(cells) + " |")
     return 0
 
 
