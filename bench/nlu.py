@@ -92,23 +92,20 @@ CONFIGS = {"ours": ROOT / "config.yml",
            "default": ROOT / "bench" / "pipelines" / "rasa_default.yml"}
 
 
-#: The project's own code and data that its NLU components run (config.yml names them).
-COMPONENT_SOURCES = [ROOT / "bot" / "components", ROOT / "actions" / "scripts",
-                     ROOT / "actions" / "safety", ROOT / "actions" / "phrase_patterns.py"]
-
-
 def component_files(config: Path) -> List[Path]:
-    """The project's code and data files a config's custom components run; none for a
-    config of stock Rasa components."""
-    if "bot.components." not in config.read_text("utf-8"):
-        return []
-    files: List[Path] = []
-    for source in COMPONENT_SOURCES:
-        if source.is_dir():
-            files += sorted(p for p in source.rglob("*") if p.suffix in (".py", ".yml"))
-        else:
-            files.append(source)
-    return files
+    """The project's code and data files a config's custom components run: each one's module
+    and everything it depends on (``source_fingerprint.dependencies``, which Rasa's training
+    cache keys the component on too); none for a config of stock Rasa components."""
+    import yaml
+
+    from bot.components.source_fingerprint import dependencies
+
+    pipeline = (yaml.safe_load(config.read_text("utf-8")) or {}).get("pipeline") or []
+    modules = {str(step.get("name", "")).rpartition(".")[0] for step in pipeline}
+    files = set()
+    for module in sorted(m for m in modules if m.startswith("bot.")):
+        files.update(dependencies(module, ROOT))
+    return sorted(files)
 
 
 def fingerprint(key: str, examples: Sequence[Tuple[str, str]], k: int) -> str:

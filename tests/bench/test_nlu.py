@@ -71,23 +71,28 @@ def test_stale_predictions_are_ignored(kept: Path, change: str,
 
 def test_a_change_to_the_projects_components_makes_only_their_pipeline_stale(
         kept: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    code = nlu.ROOT / "bot" / "components"
     ours = kept / "config.yml"
-    ours.write_text("pipeline: [{name: bot.components.script_rules.ScriptRules}]\n", "utf-8")
+    ours.write_text("pipeline: [{name: bot.components.rules.ScriptRules}]\n", "utf-8")
     stock = kept / "default.yml"
     stock.write_text("pipeline: [{name: DIETClassifier}]\n", "utf-8")
     monkeypatch.setattr(nlu, "CONFIGS", {"ours": ours, "default": stock})
-    assert code / "script_rules.py" in nlu.component_files(ours)
-    assert nlu.component_files(stock) == []
-    # The components' sources, copied to a temp dir so one can be changed.
-    copy = kept / "components"
-    copy.mkdir()
-    for path in code.glob("*.py"):
-        (copy / path.name).write_bytes(path.read_bytes())
+    # A small project: the component's module imports a helper in another package.
+    for relative, text in {"bot/__init__.py": "", "bot/components/__init__.py": "",
+                           "bot/components/rules.py": "from actions.words import WORDS\n",
+                           "bot/components/unused.py": "",
+                           "actions/__init__.py": "", "actions/words.py": "WORDS = 1\n"}.items():
+        (kept / relative).parent.mkdir(parents=True, exist_ok=True)
+        (kept / relative).write_text(text, "utf-8")
     monkeypatch.setattr(nlu, "ROOT", kept)
-    monkeypatch.setattr(nlu, "COMPONENT_SOURCES", [copy])
+    files = nlu.component_files(ours)
+    assert kept / "actions" / "words.py" in files
+    assert kept / "bot" / "components" / "rules.py" in files
+    assert kept / "bot" / "components" / "unused.py" not in files
+    assert nlu.component_files(stock) == []
     before = {key: nlu.fingerprint(key, EXAMPLES, 5) for key in ("ours", "default")}
-    (copy / "script_rules.py").write_text("# changed\n", encoding="utf-8")
+    (kept / "bot" / "components" / "unused.py").write_text("# changed\n", encoding="utf-8")
+    assert nlu.fingerprint("ours", EXAMPLES, 5) == before["ours"]
+    (kept / "actions" / "words.py").write_text("WORDS = 2\n", encoding="utf-8")
     after = {key: nlu.fingerprint(key, EXAMPLES, 5) for key in ("ours", "default")}
     assert after["ours"] != before["ours"]
     assert after["default"] == before["default"]
