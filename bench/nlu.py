@@ -15,9 +15,12 @@ without seeing the training data and never trained on.
     .venv/bin/python -m bench.nlu                # everything; writes docs/nlu.md and a plot
     .venv/bin/python -m bench.nlu --only ours    # one pipeline; predictions kept in bench/results/
     .venv/bin/python -m bench.nlu --report       # docs/ from the predictions in bench/results/
+    .venv/bin/python -m bench.nlu --only default --jobs 2   # two folds at a time, side by side
 
 Predictions are committed (gzipped JSON) with a fingerprint of the config, the examples, the
-folds and the held-out sets; --report ignores any that no longer match.
+folds and the held-out sets; --report ignores any that no longer match. Each finished fold is
+kept too (bench/results/nlu_<pipeline>.fold<n>.json.gz) until its run is complete, so a run
+that is stopped, or runs out of time, goes on from there when started again.
 """
 
 from __future__ import annotations
@@ -163,6 +166,52 @@ def load(key: str, stamp: str) -> Optional[Result]:
     return result
 
 
+def fold_path(key: str, number: int) -> Path:
+    """Where one cross-validation fold of an unfinished run is kept. The files are committed,
+    so a later session can go on: Rasa's default pipeline takes longer than one sitting on
+    two cores, and folds can be run side by side (``--jobs``)."""
+    return RESULTS / f"nlu_{key}.fold{number}.json.gz"
+
+
+def save_fold(key: str, stamp: str, number: int, rows: Sequence[Row], seconds: float) -> Path:
+    """Keep one finished fold's rows and the seconds it took."""
+    import gzip
+    import json
+
+    RESULTS.mkdir(exist_ok=True)
+    payload = {"fingerprint": stamp, "seconds": seconds, "rows": [r.__dict__ for r in rows]}
+    path = fold_path(key, number)
+    with gzip.GzipFile(path, "wb", mtime=0) as out:
+        out.write(json.dumps(payload, sort_keys=True).encode("utf-8"))
+    return path
+
+
+def load_folds(key: str, stamp: str, k: int) -> Dict[int, Tuple[List[Row], float]]:
+    """The folds earlier, unfinished runs of this pipeline kept for the same data, config and
+    number of folds: fold number -> (rows, seconds). Stale ones are left out."""
+    import gzip
+    import json
+
+    done: Dict[int, Tuple[List[Row], float]] = {}
+    for number in range(1, k + 1):
+        path = fold_path(key, number)
+        if not path.is_file():
+            continue
+        payload = json.loads(gzip.decompress(path.read_bytes()).decode("utf-8"))
+        if payload.get("fingerprint") != stamp:
+            print(f"  {path.name} was made with other data or another config: ignored.",
+                  file=sys.stderr)
+            continue
+        done[number] = ([Row(**r) for r in payload["rows"]], float(payload["seconds"]))
+    return done
+
+
+def clear_folds(key: str, k: int) -> None:
+    """Remove the kept folds once the whole run is saved."""
+    for number in range(1, k + 1):
+        fold_path(key, number).unlink(missing_ok=True)
+
+
 def load_data() -> Any:
     """All of nlu/, loaded once (folds index into it)."""
     from rasa.shared.nlu.training_data.loading import load_data as rasa_load
@@ -238,31 +287,59 @@ def _script(intent: str) -> Optional[str]:
     return intent if intent in SCRIPTS else None
 
 
+def run_fold(config: Path, data: Any, train_idx: Sequence[int],
+             test_idx: Sequence[int]) -> List[Row]:
+    """Train a pipeline on one fold's training part and predict its test part."""
+    examples = examples_of(data)
+    with tempfile.TemporaryDirectory() as tmp:
+        predict = _predictor(_train_subset(config, data, train_idx, Path(tmp)))
+        rows = []
+        for i in test_idx:
+            text, intent = examples[i]
+            rows.append(Row(text, intent, _script(intent), *predict(text)))
+    return rows
+
+
+FoldDone = Callable[[int, List[Row], float], None]
+
+
 def run_pipeline(
     name: str, config: Path, data: Any,
     splits: Sequence[Tuple[List[int], List[int]]],
     fresh: Dict[str, Sequence[Tuple[str, Optional[str]]]],
+    done: Optional[Dict[int, Tuple[List[Row], float]]] = None,
+    on_fold: Optional[FoldDone] = None,
 ) -> Result:  # fresh may be empty: then no model is trained on all the data
-    """Cross-validate one Rasa pipeline, then train on everything and score the fresh set."""
+    """Cross-validate one Rasa pipeline, then train on everything and score the fresh set.
+
+    Folds in ``done`` (fold number -> rows and seconds, from an unfinished run) are not
+    trained again; ``on_fold`` gets each new fold's number, rows and seconds.
+    """
     examples = examples_of(data)
     result = Result(name)
-    start = time.monotonic()
+    finished = dict(done or {})
     for number, (train_idx, test_idx) in enumerate(splits, 1):
+        if number in finished:
+            print(f"  {name}: fold {number}/{len(splits)} kept from an earlier run",
+                  file=sys.stderr, flush=True)
+            continue
         print(f"  {name}: fold {number}/{len(splits)}", file=sys.stderr, flush=True)
-        with tempfile.TemporaryDirectory() as tmp:
-            predict = _predictor(_train_subset(config, data, train_idx, Path(tmp)))
-            for i in test_idx:
-                text, intent = examples[i]
-                result.rows.append(Row(text, intent, _script(intent), *predict(text)))
+        start = time.monotonic()
+        rows = run_fold(config, data, train_idx, test_idx)
+        finished[number] = (rows, time.monotonic() - start)
+        if on_fold is not None:
+            on_fold(number, *finished[number])
+    result.rows = [row for number in sorted(finished) for row in finished[number][0]]
+    result.seconds = sum(seconds for _, seconds in finished.values())
     if not fresh:
-        result.seconds = time.monotonic() - start
         return result
+    start = time.monotonic()
     print(f"  {name}: all data, for the held-out sets", file=sys.stderr, flush=True)
     with tempfile.TemporaryDirectory() as tmp:
         predict = _predictor(_train_subset(config, data, range(len(examples)), Path(tmp)))
         for set_name, items in fresh.items():
             result.fresh[set_name] = [Row(t, s or ORDINARY, s, *predict(t)) for t, s in items]
-    result.seconds = time.monotonic() - start
+    result.seconds += time.monotonic() - start
     return result
 
 
@@ -528,15 +605,72 @@ def report(results: Sequence[Result], ours: Result, k: int, n: int) -> str:
     return "\n".join(parts)
 
 
+def resumable(name: str, key: str, stamp: str, data: Any,
+              splits: Sequence[Tuple[List[int], List[int]]],
+              fresh: Dict[str, Sequence[Tuple[str, Optional[str]]]], jobs: int = 1) -> Result:
+    """``run_pipeline``, going on from the folds interrupted runs kept in bench/results/ and
+    keeping each new fold there as soon as it is done. With ``jobs`` > 1 the missing folds
+    are first trained that many at a time, in child processes (``--fold``). The finished
+    predictions are saved (``save``) and the kept folds removed."""
+    k = len(splits)
+    if jobs > 1:
+        run_side_by_side(key, [n for n in range(1, k + 1)
+                               if n not in load_folds(key, stamp, k)], k, jobs)
+
+    def keep(number: int, rows: List[Row], seconds: float) -> None:
+        path = save_fold(key, stamp, number, rows, seconds)
+        print(f"  {name}: fold {number} kept in {path.name}", file=sys.stderr, flush=True)
+
+    result = run_pipeline(name, CONFIGS[key], data, splits, fresh,
+                          load_folds(key, stamp, k), keep)
+    save(result, key, stamp)
+    clear_folds(key, k)
+    return result
+
+
+def run_side_by_side(key: str, numbers: Sequence[int], k: int, jobs: int) -> None:
+    """Train the given folds ``jobs`` at a time, each in its own process with its share of
+    the CPU cores (TensorFlow's small matrices use two threads poorly: on two cores, two
+    one-thread folds side by side get through about a third more epochs than one fold)."""
+    import subprocess
+
+    threads = str(max(1, (os.cpu_count() or 1) // jobs))
+    env = dict(os.environ, TF_INTRA_OP_PARALLELISM_THREADS=threads,
+               TF_INTER_OP_PARALLELISM_THREADS="1", OMP_NUM_THREADS=threads)
+    todo = list(numbers)
+    running: List[Tuple[int, "subprocess.Popen[bytes]"]] = []
+    failed: List[int] = []
+    while todo or running:
+        while todo and len(running) < jobs:
+            number = todo.pop(0)
+            command = [sys.executable, "-m", "bench.nlu", "--only", key, "--folds", str(k),
+                       "--fold", str(number)]
+            running.append((number, subprocess.Popen(command, cwd=ROOT, env=env)))
+        time.sleep(1)
+        for item in list(running):
+            if item[1].poll() is not None:
+                running.remove(item)
+                if item[1].returncode != 0:
+                    failed.append(item[0])
+    if failed:
+        raise SystemExit(f"Folds {failed} of {key} failed; the others are kept, run again.")
+
+
 def main(argv: Optional[Sequence[str]] = None) -> int:
     """Run the benchmark (or only some pipelines), print the tables and write docs/."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--only", choices=["ours", "default"], default=None,
                         help="run one pipeline and save its predictions in bench/results/")
+    parser.add_argument("--jobs", type=int, default=1,
+                        help="with --only: train this many folds at a time, side by side")
+    parser.add_argument("--fold", type=int, default=None,
+                        help="with --only: train and keep only this fold (used by --jobs)")
     parser.add_argument("--report", action="store_true",
                         help="no training: write docs/ from the predictions in bench/results/")
     args = parser.parse_args(argv)
+    if args.fold is not None and (args.only is None or not 1 <= args.fold <= args.folds):
+        parser.error("--fold needs --only and a number from 1 to --folds")
     logging.basicConfig(level=logging.ERROR)
     for noisy in ("rasa", "tensorflow", "absl"):
         logging.getLogger(noisy).setLevel(logging.ERROR)
@@ -547,15 +681,19 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     fresh = {name: load_fresh(path) for name, path in FRESH_SETS.items()}
     splits = folds(examples, args.folds)
     stamps = {key: fingerprint(key, examples, args.folds) for key in CONFIGS}
+    if args.fold is not None:
+        start = time.monotonic()
+        rows = run_fold(CONFIGS[args.only], data, *splits[args.fold - 1])
+        save_fold(args.only, stamps[args.only], args.fold, rows, time.monotonic() - start)
+        return 0
     if not args.report:
         if args.only in (None, "ours"):
-            save(run_pipeline("Unscripted", CONFIGS["ours"], data, splits, fresh), "ours",
-                 stamps["ours"])
+            resumable("Unscripted", "ours", stamps["ours"], data, splits, fresh, args.jobs)
         if args.only in (None, "default"):
             # The default pipeline is scored by cross-validation only: training it once more on
-            # all the data for the held-out sets would add a quarter of an hour.
-            save(run_pipeline("Rasa default pipeline", CONFIGS["default"], data, splits, {}),
-                 "default", stamps["default"])
+            # all the data for the held-out sets would add most of an hour.
+            resumable("Rasa default pipeline", "default", stamps["default"], data, splits, {},
+                      args.jobs)
     trained = load("ours", stamps["ours"])
     if trained is None:
         raise SystemExit("No predictions of config.yml for this data: run "

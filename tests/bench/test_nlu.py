@@ -100,3 +100,82 @@ def test_a_change_to_the_projects_components_makes_only_their_pipeline_stale(
 
 def test_the_fingerprint_is_stable() -> None:
     assert nlu.fingerprint("ours", EXAMPLES, 5) == nlu.fingerprint("ours", list(EXAMPLES), 5)
+
+
+# -- folds kept while a run is unfinished ------------------------------------------------------
+
+def _rows(number: int) -> list:
+    return [nlu.Row(f"message {number}", "share_story", None, "share_story", 0.9)]
+
+
+def test_a_kept_fold_comes_back_until_the_data_changes(kept: Path) -> None:
+    stamp = nlu.fingerprint("default", EXAMPLES, 5)
+    path = nlu.save_fold("default", stamp, 2, _rows(2), 61.5)
+    assert path == kept / "results" / "nlu_default.fold2.json.gz"
+    assert nlu.load_folds("default", stamp, 5) == {2: (_rows(2), 61.5)}
+    # Another fingerprint (other data or config) or fewer folds: not this run's.
+    assert nlu.load_folds("default", nlu.fingerprint("default", EXAMPLES, 4), 5) == {}
+    assert nlu.load_folds("default", stamp, 1) == {}
+    assert nlu.load_folds("ours", nlu.fingerprint("ours", EXAMPLES, 5), 5) == {}
+    nlu.clear_folds("default", 5)
+    assert not path.exists()
+
+
+class Interrupted(Exception):
+    pass
+
+
+@pytest.fixture()
+def fake_training(kept: Path, monkeypatch: pytest.MonkeyPatch) -> list:
+    """run_fold without Rasa: records which folds were trained; fold 3 fails while
+    ``failing`` holds it."""
+    trained: list = []
+    failing = {3}
+
+    def run_fold(config: Path, data: object, train_idx: list, test_idx: list) -> list:
+        number = test_idx[0]
+        if number in failing:
+            failing.clear()
+            raise Interrupted()
+        trained.append(number)
+        return _rows(number)
+
+    monkeypatch.setattr(nlu, "run_fold", run_fold)
+    monkeypatch.setattr(nlu, "examples_of", lambda data: EXAMPLES)
+    return trained
+
+
+SPLITS = [([0], [n]) for n in range(1, 6)]  # fold n "tests" message n
+
+
+def test_an_interrupted_run_goes_on_from_the_folds_it_finished(kept: Path,
+                                                                fake_training: list) -> None:
+    stamp = nlu.fingerprint("default", EXAMPLES, 5)
+    with pytest.raises(Interrupted):
+        nlu.resumable("Rasa default pipeline", "default", stamp, None, SPLITS, {})
+    assert fake_training == [1, 2]
+    assert sorted(nlu.load_folds("default", stamp, 5)) == [1, 2]
+    assert nlu.load("default", stamp) is None  # nothing finished is claimed
+
+    result = nlu.resumable("Rasa default pipeline", "default", stamp, None, SPLITS, {})
+    assert fake_training == [1, 2, 3, 4, 5]  # 1 and 2 were not trained again
+    assert [r.text for r in result.rows] == [f"message {n}" for n in range(1, 6)]
+    saved = nlu.load("default", stamp)
+    assert saved is not None and saved.rows == result.rows
+    assert nlu.load_folds("default", stamp, 5) == {}  # the kept folds are gone
+
+
+def test_folds_kept_for_other_data_are_trained_again(kept: Path, fake_training: list) -> None:
+    old = nlu.fingerprint("default", EXAMPLES[:1], 5)
+    nlu.save_fold("default", old, 1, _rows(99), 1.0)
+    stamp = nlu.fingerprint("default", EXAMPLES, 5)
+    fake_training.clear()
+    nlu.run_pipeline("x", kept / "config.yml", None, SPLITS[:2], {},
+                     nlu.load_folds("default", stamp, 5))
+    assert fake_training == [1, 2]
+
+
+def test_fold_needs_a_pipeline(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        nlu.main(["--fold", "9", "--only", "default"])
+    assert "--fold needs --only" in capsys.readouterr().err
