@@ -610,12 +610,14 @@ def resumable(name: str, key: str, stamp: str, data: Any,
               fresh: Dict[str, Sequence[Tuple[str, Optional[str]]]], jobs: int = 1) -> Result:
     """``run_pipeline``, going on from the folds interrupted runs kept in bench/results/ and
     keeping each new fold there as soon as it is done. With ``jobs`` > 1 the missing folds
-    are first trained that many at a time, in child processes (``--fold``). The finished
+    are first trained that many at a time, in child processes (``--fold``), as long as they
+    make whole groups; the rest are trained here. The finished
     predictions are saved (``save``) and the kept folds removed."""
     k = len(splits)
     if jobs > 1:
-        run_side_by_side(key, [n for n in range(1, k + 1)
-                               if n not in load_folds(key, stamp, k)], k, jobs)
+        missing = [n for n in range(1, k + 1) if n not in load_folds(key, stamp, k)]
+        # Whole groups side by side; the folds left over train here, with every core.
+        run_side_by_side(key, missing[: len(missing) - len(missing) % jobs], k, jobs)
 
     def keep(number: int, rows: List[Row], seconds: float) -> None:
         path = save_fold(key, stamp, number, rows, seconds)

@@ -179,3 +179,24 @@ def test_fold_needs_a_pipeline(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         nlu.main(["--fold", "9", "--only", "default"])
     assert "--fold needs --only" in capsys.readouterr().err
+
+
+def test_jobs_run_whole_groups_side_by_side_and_the_rest_here(
+        kept: Path, fake_training: list, monkeypatch: pytest.MonkeyPatch) -> None:
+    stamp = nlu.fingerprint("default", EXAMPLES, 5)
+    nlu.save_fold("default", stamp, 2, _rows(2), 3.0)  # kept from an earlier run
+    groups: list = []
+
+    def side_by_side(key: str, numbers: list, k: int, jobs: int) -> None:
+        groups.append((list(numbers), jobs))
+        for number in numbers:  # as the child processes would
+            nlu.save_fold(key, stamp, number, _rows(number), 10.0)
+
+    monkeypatch.setattr(nlu, "run_side_by_side", side_by_side)
+    fake_training.clear()
+    result = nlu.resumable("Rasa default pipeline", "default", stamp, None, SPLITS, {}, jobs=3)
+    # Four folds were missing: three side by side, the one left over here.
+    assert groups == [([1, 3, 4], 3)]
+    assert fake_training == [5]
+    assert [r.text for r in result.rows] == [f"message {n}" for n in range(1, 6)]
+    assert result.seconds == pytest.approx(3.0 + 3 * 10.0, abs=1.0)
