@@ -88,7 +88,8 @@ class Result:
 
 
 #: Each pipeline's raw predictions, gzipped and committed: Rasa's default pipeline takes about
-#: 1.5 hours, so a report can combine runs made at different times on the same data.
+#: four hours on two cores, so a report can combine runs made at different times on the same
+#: data.
 RESULTS = ROOT / "bench" / "results"
 #: Which config file each saved pipeline was trained with.
 CONFIGS = {"ours": ROOT / "config.yml",
@@ -577,7 +578,8 @@ def report(results: Sequence[Result], ours: Result, k: int, n: int) -> str:
         "",
         *([] if any(r.name == "Rasa default pipeline" for r in results) else [
             "Rasa's default pipeline is not in this run (`python -m bench.nlu --only default`, "
-            "about 1.5 hours on 2 cores, then `--report`).", ""]),
+            "about an hour a fold on 2 cores, kept fold by fold; `--jobs 2` runs two at a time), "
+            "then `--report`.", ""]),
         "",
         "## Per script, cross-validation",
         "",
