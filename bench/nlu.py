@@ -88,7 +88,7 @@ class Result:
 
 
 #: Each pipeline's raw predictions, gzipped and committed: Rasa's default pipeline takes about
-#: four hours on two cores, so a report can combine runs made at different times on the same
+#: three hours on two cores, so a report can combine runs made at different times on the same
 #: data.
 RESULTS = ROOT / "bench" / "results"
 #: Which config file each saved pipeline was trained with.
@@ -578,8 +578,8 @@ def report(results: Sequence[Result], ours: Result, k: int, n: int) -> str:
         "",
         *([] if any(r.name == "Rasa default pipeline" for r in results) else [
             "Rasa's default pipeline is not in this run (`python -m bench.nlu --only default`, "
-            "about an hour a fold on 2 cores, kept fold by fold; `--jobs 2` runs two at a time), "
-            "then `--report`.", ""]),
+            "about 2.5 hours on 2 cores with `--jobs 2`, kept fold by fold), then `--report`.",
+            ""]),
         "",
         "## Per script, cross-validation",
         "",
@@ -635,7 +635,7 @@ def resumable(name: str, key: str, stamp: str, data: Any,
 def run_side_by_side(key: str, numbers: Sequence[int], k: int, jobs: int) -> None:
     """Train the given folds ``jobs`` at a time, each in its own process with its share of
     the CPU cores (TensorFlow's small matrices use two threads poorly: on two cores, two
-    one-thread folds side by side get through about a third more epochs than one fold)."""
+    one-thread folds side by side get through about a quarter more epochs than one fold)."""
     import subprocess
 
     threads = str(max(1, (os.cpu_count() or 1) // jobs))
