@@ -130,32 +130,40 @@ def fingerprint(key: str, examples: Sequence[Tuple[str, str]], k: int) -> str:
     return digest.hexdigest()[:16]
 
 
-def save(result: Result, key: str, stamp: str) -> Path:
-    """Keep a pipeline's raw predictions in bench/results/ for --report; return the file."""
+def _write(path: Path, payload: Dict[str, Any]) -> Path:
+    """Gzipped JSON, with no time in the gzip header (the payload says when, if it matters)."""
     import gzip
     import json
 
-    RESULTS.mkdir(exist_ok=True)
-    payload = {"name": result.name, "seconds": result.seconds, "fingerprint": stamp,
-               "measured": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
-               "rows": [r.__dict__ for r in result.rows],
-               "fresh": {k: [r.__dict__ for r in v] for k, v in result.fresh.items()}}
-    path = RESULTS / f"nlu_{key}.json.gz"
-    # No time in the gzip header: the payload says when it was measured.
+    path.parent.mkdir(exist_ok=True)
     with gzip.GzipFile(path, "wb", mtime=0) as out:
         out.write(json.dumps(payload, sort_keys=True).encode("utf-8"))
     return path
 
 
-def load(key: str, stamp: str) -> Optional[Result]:
-    """A pipeline's saved predictions, if there are any for this data and config."""
+def _read(path: Path) -> Dict[str, Any]:
+    """What ``_write`` wrote."""
     import gzip
     import json
 
+    return json.loads(gzip.decompress(path.read_bytes()).decode("utf-8"))
+
+
+def save(result: Result, key: str, stamp: str) -> Path:
+    """Keep a pipeline's raw predictions in bench/results/ for --report; return the file."""
+    payload = {"name": result.name, "seconds": result.seconds, "fingerprint": stamp,
+               "measured": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+               "rows": [r.__dict__ for r in result.rows],
+               "fresh": {k: [r.__dict__ for r in v] for k, v in result.fresh.items()}}
+    return _write(RESULTS / f"nlu_{key}.json.gz", payload)
+
+
+def load(key: str, stamp: str) -> Optional[Result]:
+    """A pipeline's saved predictions, if there are any for this data and config."""
     path = RESULTS / f"nlu_{key}.json.gz"
     if not path.is_file():
         return None
-    payload = json.loads(gzip.decompress(path.read_bytes()).decode("utf-8"))
+    payload = _read(path)
     if payload.get("fingerprint") != stamp:
         print(f"  {path.name} was made with other data or another config: "
               f"ignored (run --only {key} again).", file=sys.stderr)
@@ -176,29 +184,19 @@ def fold_path(key: str, number: int) -> Path:
 
 def save_fold(key: str, stamp: str, number: int, rows: Sequence[Row], seconds: float) -> Path:
     """Keep one finished fold's rows and the seconds it took."""
-    import gzip
-    import json
-
-    RESULTS.mkdir(exist_ok=True)
-    payload = {"fingerprint": stamp, "seconds": seconds, "rows": [r.__dict__ for r in rows]}
-    path = fold_path(key, number)
-    with gzip.GzipFile(path, "wb", mtime=0) as out:
-        out.write(json.dumps(payload, sort_keys=True).encode("utf-8"))
-    return path
+    return _write(fold_path(key, number),
+                  {"fingerprint": stamp, "seconds": seconds, "rows": [r.__dict__ for r in rows]})
 
 
 def load_folds(key: str, stamp: str, k: int) -> Dict[int, Tuple[List[Row], float]]:
     """The folds earlier, unfinished runs of this pipeline kept for the same data, config and
     number of folds: fold number -> (rows, seconds). Stale ones are left out."""
-    import gzip
-    import json
-
     done: Dict[int, Tuple[List[Row], float]] = {}
     for number in range(1, k + 1):
         path = fold_path(key, number)
         if not path.is_file():
             continue
-        payload = json.loads(gzip.decompress(path.read_bytes()).decode("utf-8"))
+        payload = _read(path)
         if payload.get("fingerprint") != stamp:
             print(f"  {path.name} was made with other data or another config: ignored.",
                   file=sys.stderr)
