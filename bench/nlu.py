@@ -15,7 +15,7 @@ without seeing the training data and never trained on.
     .venv/bin/python -m bench.nlu                # everything; writes docs/nlu.md and a plot
     .venv/bin/python -m bench.nlu --only ours    # one pipeline; predictions kept in bench/results/
     .venv/bin/python -m bench.nlu --report       # docs/ from the predictions in bench/results/
-    .venv/bin/python -m bench.nlu --only default --jobs 2   # two folds at a time, side by side
+    .venv/bin/python -m bench.nlu --only default # Rasa's default config: about 1.5 hours
 
 Predictions are committed (gzipped JSON) with a fingerprint of the config, the examples, the
 folds and the held-out sets; --report ignores any that no longer match. Each finished fold is
@@ -88,7 +88,7 @@ class Result:
 
 
 #: Each pipeline's raw predictions, gzipped and committed: Rasa's default pipeline takes about
-#: three hours on two cores, so a report can combine runs made at different times on the same
+#: 1.5 hours on two cores, so a report can combine runs made at different times on the same
 #: data.
 RESULTS = ROOT / "bench" / "results"
 #: Which config file each saved pipeline was trained with.
@@ -177,8 +177,8 @@ def load(key: str, stamp: str) -> Optional[Result]:
 
 def fold_path(key: str, number: int) -> Path:
     """Where one cross-validation fold of an unfinished run is kept. The files are committed,
-    so a later session can go on: Rasa's default pipeline takes longer than one sitting on
-    two cores, and folds can be run side by side (``--jobs``)."""
+    so a later session can go on: Rasa's default pipeline takes about 1.5 hours on two
+    cores, and folds can be run side by side (``--jobs``)."""
     return RESULTS / f"nlu_{key}.fold{number}.json.gz"
 
 
@@ -576,7 +576,7 @@ def report(results: Sequence[Result], ours: Result, k: int, n: int) -> str:
         "",
         *([] if any(r.name == "Rasa default pipeline" for r in results) else [
             "Rasa's default pipeline is not in this run (`python -m bench.nlu --only default`, "
-            "about 2.5 hours on 2 cores with `--jobs 2`, kept fold by fold), then `--report`.",
+            "about 1.5 hours on 2 cores, kept fold by fold), then `--report`.",
             ""]),
         "",
         "## Per script, cross-validation",
@@ -665,7 +665,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     parser.add_argument("--only", choices=["ours", "default"], default=None,
                         help="run one pipeline and save its predictions in bench/results/")
     parser.add_argument("--jobs", type=int, default=1,
-                        help="with --only: train this many folds at a time, side by side")
+                        help="with --only: train this many folds at a time, side by side "
+                             "(pays only with more cores than one fold keeps busy)")
     parser.add_argument("--fold", type=int, default=None,
                         help="with --only: train and keep only this fold (used by --jobs)")
     parser.add_argument("--report", action="store_true",
