@@ -200,3 +200,17 @@ def test_jobs_run_whole_groups_side_by_side_and_the_rest_here(
     assert fake_training == [5]
     assert [r.text for r in result.rows] == [f"message {n}" for n in range(1, 6)]
     assert result.seconds == pytest.approx(3.0 + 3 * 10.0, abs=1.0)
+
+
+def test_held_out_sets_count_only_for_pipelines_scored_on_them(kept: Path) -> None:
+    """The default pipeline is scored by cross-validation only, so new held-out phrasings must
+    not throw its predictions away; config.yml's are scored on them, so they must."""
+    assert "default" in nlu.CV_ONLY and "ours" not in nlu.CV_ONLY
+    before = {key: nlu.fingerprint(key, EXAMPLES, 5) for key in ("ours", "default")}
+    (kept / "held_out.yml").write_text("- text: hello\n", encoding="utf-8")
+    after = {key: nlu.fingerprint(key, EXAMPLES, 5) for key in ("ours", "default")}
+    assert after["default"] == before["default"]
+    assert after["ours"] != before["ours"]
+    # The examples still count for both.
+    more = [*EXAMPLES, ("she leads the team at work", "share_story")]
+    assert nlu.fingerprint("default", more, 5) != before["default"]
