@@ -95,7 +95,11 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         "|---|---:|",
         f"| model load (once) | {load_s:.1f} s |",
         f"| lines per second, median of {args.rounds} rounds | {statistics.median(rates):.0f} |",
+        f"| lines per second, all rounds together | "
+        f"{len(rates) / sum(1 / rate for rate in rates):.0f} |",
         f"| lines per second, slowest round | {min(rates):.0f} |",
+        f"| lines per second, each round in order | "
+        f"{', '.join(f'{rate:.0f}' for rate in rates)} |",
         f"| milliseconds per line, median | {1000 / statistics.median(rates):.1f} |",
         f"| one message at a time (as the server parses), p50 | {_ms(single, 0.5)} ms |",
         f"| one message at a time, p95 | {_ms(single, 0.95)} ms |",

@@ -171,7 +171,11 @@ def load_agent(model_path: str) -> "Agent":
 
     # Unconfigured, Rasa's structured logger prints every parsed text to stdout at debug level.
     configure_structlog(logging.WARNING)
-    return Agent.load(model_path)
+    from bot.settle import settle_garbage_collector
+
+    agent = Agent.load(model_path)
+    settle_garbage_collector()
+    return agent
 
 
 def load_parser(model_path: str) -> "BatchParser":

@@ -163,7 +163,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
 
 def _cmd_chat(args: argparse.Namespace) -> int:
     from bot import settings as settings_module
-    from bot.servers import rasa_command, train
+    from bot.servers import rasa_serving_command, train
 
     settings = settings_module.load()
     model = train()
@@ -175,7 +175,7 @@ def _cmd_chat(args: argparse.Namespace) -> int:
               flush=True)
         with open(log_path, "ab") as log:
             return subprocess.call(
-                rasa_command(
+                rasa_serving_command(
                     "shell",
                     "--model", str(model),
                     "--endpoints", str(paths.ENDPOINTS),

@@ -27,6 +27,12 @@ def rasa_command(*args: str) -> list[str]:
     return [sys.executable, "-m", "rasa", *args]
 
 
+def rasa_serving_command(*args: str) -> list[str]:
+    """``rasa run`` or ``rasa shell`` through ``bot.rasa_run``, which keeps the garbage
+    collector off the loaded model (bot/settle.py)."""
+    return [sys.executable, "-m", "bot.rasa_run", *args]
+
+
 def latest_model() -> Path | None:
     """The newest trained model in ``models/``, if any."""
     if not paths.MODELS.is_dir():
@@ -164,7 +170,7 @@ def rasa_server(
     settings: Settings, model: Path, log_path: Path | None = None, extra: Sequence[str] = ()
 ) -> Server:
     """``rasa run`` with the REST channel and the HTTP API on loopback."""
-    command = rasa_command(
+    command = rasa_serving_command(
         "run",
         "--model", str(model),
         "--endpoints", str(paths.ENDPOINTS),
