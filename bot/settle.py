@@ -2,8 +2,8 @@
 
 A loaded Rasa model and its libraries (TensorFlow, spaCy, the sentence encoder) are some
 800,000 Python objects that live as long as the process. Each full collection walked them
-all: about 0.5 s, every few hundred messages, a quarter of `analyze`'s time and a pause in
-the chat server's replies (docs/design.md, "Making analyze faster").
+all: a pause of about half a second every few hundred messages, in `analyze`'s stream and
+in the chat server's replies (docs/design.md, "Making analyze faster").
 """
 
 from __future__ import annotations
