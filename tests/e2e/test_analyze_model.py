@@ -90,3 +90,16 @@ def test_batched_answers_match_the_servers_one_by_one(analysed, rasa: RasaContro
         script, confidence = script_of(rasa.parse(row["text"]))
         assert row["script"] == script, row["text"]
         assert row["confidence"] == pytest.approx(confidence, abs=2e-3), row["text"]
+
+
+def test_pasted_markup_is_read_as_the_words_around_it(rasa: RasaController):
+    """The server reads "<b>boys don't cry</b>" as "boys don't cry" (MarkupCleaner), and an
+    <img onerror> tag alone is no script."""
+    for plain, marked in [
+        (LINES[1], "my boyfriend told me <b>boys don't cry</b> when I got upset at the vet"),
+        (LINES[0], "<p>my husband says cooking is <i>women's work</i> and won't touch a pan</p>"),
+        (LINES[3], "my boyfriend cried at the movie<br>and I loved it"),
+    ]:
+        assert script_of(rasa.parse(marked)) == script_of(rasa.parse(plain)), marked
+    script, _ = script_of(rasa.parse("he said <img src=x onerror=alert(1)> and walked off"))
+    assert script is None
