@@ -47,6 +47,16 @@ async def _one_by_one(agent: Any, texts: List[str]) -> List[float]:
     return times
 
 
+def python_loop_seconds(steps: int = 10_000_000) -> float:
+    """Seconds this machine's Python takes for a plain loop of ``steps`` additions: machines
+    of the same kind have differed four-fold in this, and `analyze` is mostly Python."""
+    begin = time.perf_counter()
+    total = 0
+    for step in range(steps):
+        total += step
+    return time.perf_counter() - begin
+
+
 def _ms(times: List[float], quantile: float) -> str:
     ordered = sorted(times)
     return f"{1000 * ordered[min(len(ordered) - 1, int(quantile * len(ordered)))]:.1f}"
@@ -82,11 +92,14 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         analyze.run([batches], io.StringIO(), parse, analyze.safety_kind,
                     prefetch=parse.prefetch)
         rates.append(len(lines) / (time.monotonic() - begin))
+    loop_s = python_loop_seconds()
     table = "\n".join([
         "# `unscripted analyze` throughput",
         "",
         f"- Date: {date_utc()}",
-        f"- Machine: {machine_line()}",
+        f"- Machine: {machine_line()}; its Python runs a 10-million-step loop of additions "
+        f"in {loop_s:.1f} s (the speed of the Python code in the graph: it has differed "
+        f"four-fold between machines of the same kind).",
         f"- Command: `.venv/bin/python -m bench.analyze_speed --rounds {args.rounds}`",
         f"- Input: {len(lines)} held-out phrasings (bench/data/fresh_scripts.yml), "
         f"{args.rounds} rounds, after loading the model once.",

@@ -147,15 +147,20 @@ def run(arrivals: Iterable[List[List[bytes]]], out: TextIO, parse_many: ParseMan
         safety: Safety, prefetch: Optional[Prefetch] = None) -> int:
     """Analyse every batch and write one JSON object per line; return how many were written.
 
-    ``arrivals`` are the batches of each read (``read_arrivals``). Where the next batch has
-    already arrived, ``prefetch`` is handed its texts before the current batch is parsed, so
-    the two overlap; a batch is never held back waiting for input.
+    ``arrivals`` are the batches of each read (``read_arrivals``). ``prefetch`` is handed the
+    texts of a read's first batch, and then of each next batch that has already arrived,
+    before the batch in hand is parsed: the sentence embeddings of the first batch are
+    computed while the rest of the graph reads it, and each later batch's while the one
+    before it is parsed. A batch is never held back waiting for input.
     """
     count = 0
     for batches in arrivals:
         for index, lines in enumerate(batches):
-            if prefetch is not None and index + 1 < len(batches):
-                prefetch(good_texts(batches[index + 1]))
+            if prefetch is not None:
+                if index == 0:
+                    prefetch(good_texts(lines))
+                if index + 1 < len(batches):
+                    prefetch(good_texts(batches[index + 1]))
             for row in analyse_lines(lines, parse_many, safety):
                 out.write(json.dumps(row, ensure_ascii=False) + "\n")
                 count += 1

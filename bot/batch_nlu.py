@@ -6,10 +6,11 @@ the same trained graph (every component, the phrase rules included) on a list of
 with spaCy's ``nlp.pipe`` and one DIET call per batch. The results match
 ``Agent.parse_message`` (tests/e2e/test_analyze_model.py compares them).
 
-The sentence encoder is half the work of a line, and TensorFlow lets go of Python while it
-runs, so ``BatchParser.prefetch`` starts embedding the next batch in a background thread while
-the rest of the graph (spaCy, the phrase rules, DIET) works on the current one: 122 -> 161
-lines a second on two cores (docs/design.md, "Making analyze faster").
+The sentence encoder is a large part of the work of a line, and ONNX Runtime lets go of Python
+while it runs, so ``BatchParser.prefetch`` starts embedding a batch in a background thread
+while the rest of the graph (spaCy, the phrase rules, DIET) works on the batch before it, or on
+the same batch up to the point where the embeddings are needed (docs/design.md, "Making
+analyze faster").
 """
 
 from __future__ import annotations
@@ -76,6 +77,9 @@ def _spacy_process(component: Any, messages: List["Message"], model: Any) -> Lis
 
 
 Key = Tuple[str, ...]
+#: Threads for each sentence-encoder call while batches are parsed (the encoder runs in the
+#: background, beside the rest of the graph).
+ENCODER_THREADS = 1
 
 
 class Embeddings:
@@ -140,7 +144,7 @@ def enable(agent: "Agent") -> Embeddings:
     from rasa.nlu.classifiers.diet_classifier import DIETClassifier
     from rasa.nlu.utils.spacy_utils import SpacyNLP
 
-    from bot.components.sentence_featurizer import SentenceFeaturizer
+    from bot.components.sentence_featurizer import SentenceFeaturizer, shared_encoder
 
     embeddings = Embeddings()
     runner = agent.processor.graph_runner  # type: ignore[union-attr]
@@ -153,6 +157,9 @@ def enable(agent: "Agent") -> Embeddings:
             node._fn = _spacy_process
         elif issubclass(node._component_class, SentenceFeaturizer):
             node._fn = functools.partial(_featurize, embeddings=embeddings)
+            # The encoder now works beside spaCy and DIET: one thread leaves them the other
+            # core (56 against 49 lines a second on two cores; docs/design.md).
+            shared_encoder().set_threads(ENCODER_THREADS)
     return embeddings
 
 

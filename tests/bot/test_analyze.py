@@ -105,14 +105,15 @@ def test_lines_that_arrive_together_are_parsed_together_in_batches():
     assert [r["text"] for r in rows] == [f"line {i}" for i in range(analyze.BATCH + 5)]
 
 
-def test_the_next_batch_is_prefetched_before_the_current_one_is_parsed():
+def test_the_first_and_the_next_batch_are_prefetched_before_the_first_is_parsed():
     first = [f"line {i}" for i in range(analyze.BATCH)]
     data = ("\n".join(first) + "\n\nthe next one\n").encode() + b"\xff\n"
     rows, parser = _run(data)
     assert parser.events == [
+        ("prefetch", first),  # its embeddings are computed while the rest reads it
         ("prefetch", ["the next one"]),  # the blank and the unreadable line are not parsed
         ("parse", first),
-        ("parse", ["the next one"]),
+        ("parse", ["the next one"]),  # already under way: not prefetched a second time
     ]
     assert len(rows) == analyze.BATCH + 3
 
@@ -130,7 +131,9 @@ def test_nothing_waits_for_lines_that_have_not_arrived():
     os.close(write)
     analyze.run(arrivals, out, parser, lambda t: None, prefetch=parser.prefetch)
     os.close(read)
-    assert [e[0] for e in parser.events] == ["parse", "parse"]
+    # Each read's batch is prefetched only once it has arrived, never the one after.
+    assert parser.events == [("prefetch", ["first line"]), ("parse", ["first line"]),
+                             ("prefetch", ["second line"]), ("parse", ["second line"])]
     assert out.getvalue().count("\n") == 2
 
 

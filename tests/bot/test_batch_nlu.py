@@ -75,3 +75,49 @@ def test_only_the_last_few_requests_are_kept(encoder):
     assert embeddings.take(("line 4",)) is None  # taken once
 
 
+
+
+class _Node:
+    def __init__(self, component_class):
+        self._fn_name, self._component_class, self._fn = "process", component_class, None
+
+
+class _Agent:
+    """Just enough of a loaded Agent for ``enable``: its graph's nodes."""
+
+    def __init__(self, *component_classes):
+        nodes = {f"node{i}": _Node(c) for i, c in enumerate(component_classes)}
+        runner = type("Runner", (), {"_instantiated_nodes": nodes})()
+        self.processor = type("Processor", (), {"graph_runner": runner})()
+
+
+class ThreadedFakeEncoder(FakeEncoder):
+    def __init__(self) -> None:
+        super().__init__()
+        self.threads = []
+
+    def set_threads(self, threads):
+        self.threads.append(threads)
+
+
+def test_enable_gives_the_background_encoder_one_thread(monkeypatch):
+    fake = ThreadedFakeEncoder()
+    monkeypatch.setattr(sentence_featurizer, "shared_encoder", lambda: fake)
+    agent = _Agent(SentenceFeaturizer)
+    batch_nlu.enable(agent)
+    assert fake.threads == [batch_nlu.ENCODER_THREADS] == [1]
+    node = agent.processor.graph_runner._instantiated_nodes["node0"]
+    assert node._fn.func is batch_nlu._featurize
+
+
+def test_a_graph_without_the_sentence_featurizer_does_not_load_the_encoder(monkeypatch):
+    from rasa.nlu.classifiers.diet_classifier import DIETClassifier
+
+    def no_encoder():
+        raise AssertionError("the encoder was loaded")
+
+    monkeypatch.setattr(sentence_featurizer, "shared_encoder", no_encoder)
+    agent = _Agent(DIETClassifier)
+    batch_nlu.enable(agent)
+    assert agent.processor.graph_runner._instantiated_nodes["node0"]._fn is \
+        batch_nlu._diet_process

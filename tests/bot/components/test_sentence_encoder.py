@@ -275,3 +275,18 @@ def test_the_published_model_s_similarity_for_a_reference_pair(encoder):
     value = _cosine(encoder, "A man is eating food.", "A man is eating a piece of bread.")
     print(f"cosine(reference pair) = {value:.4f}")
     assert 0.6 < value < 0.9
+
+
+def test_set_threads_changes_the_session_and_not_the_vectors(encoder):
+    texts = ["he says boys don't cry", "we went for a walk"]
+    before = encoder.encode(texts)
+    assert encoder.threads == 0
+    assert encoder._weights is None  # let go after loading: read again from the folder
+    try:
+        encoder.set_threads(1)
+        assert encoder.threads == 1
+        assert encoder._session.get_session_options().intra_op_num_threads == 1
+        np.testing.assert_allclose(encoder.encode(texts), before, atol=1e-6)
+    finally:
+        encoder.set_threads(0)
+    assert encoder._session.get_session_options().intra_op_num_threads == 0

@@ -73,6 +73,7 @@ def test_the_digest_changes_with_a_dependency_and_only_with_one(tmp_path: Path) 
 def test_the_script_check_depends_on_its_helpers_not_on_the_dialogue() -> None:
     found = {p.relative_to(ROOT).as_posix() for p in dependencies("bot.components.script_linear")}
     assert {"bot/components/neighbours.py", "bot/components/sentence_encoder.py",
+            "bot/components/minilm_graph.py",
             "actions/scripts/catalogue.py", "actions/scripts/data/scripts.yml",
             "actions/phrase_patterns.py", "actions/safety/__init__.py"} <= found
     assert "actions/reframe_form.py" not in found
