@@ -5,7 +5,7 @@ The graph is built here, in memory, from the weights in the installed package's
 layers, then the mean of the token vectors (padding left out) scaled to unit length, as
 sentence-transformers pools this model. Nothing is converted or downloaded, and no ``.onnx``
 file is kept. ONNX Runtime runs it about twice as fast as the same operations in TensorFlow
-on two cores, to the same numbers (docs/design.md, "The sentence encoder on ONNX Runtime").
+on two cores, to the same numbers (docs/design.md, "Making `analyze` faster", 2026-11-28).
 
 Input: ``ids``, int32 word-piece ids [batch, length], 0 for padding. Output: ``vectors``,
 float32 [batch, 384].
