@@ -113,6 +113,7 @@ class BotResult:
     rasa_rss_mib: float | None = None
     actions_rss_mib: float | None = None
     first_answer_s: float | None = None
+    first_reply_ms: float | None = None
     error: str | None = None
 
 
@@ -217,16 +218,18 @@ async def drive(
     return load
 
 
-async def wait_first_answer(server: Server, url: str, deadline: float) -> None:
-    """Send FIRST_MESSAGE until the REST channel answers with a non-empty list."""
+async def wait_first_answer(server: Server, url: str, deadline: float) -> float:
+    """Send FIRST_MESSAGE until the REST channel answers with a non-empty list; return that
+    answer's round trip in milliseconds (the first person's wait once the server is up)."""
     client_timeout = aiohttp.ClientTimeout(total=REQUEST_TIMEOUT_S)
     async with aiohttp.ClientSession(timeout=client_timeout) as session:
         while time.monotonic() < deadline:
             if server.process is not None and server.process.poll() is not None:
                 raise RuntimeError(f"The {server.name} exited with code {server.process.returncode}")
             try:
+                sent = time.perf_counter()
                 if await send(session, url, new_sender("first"), FIRST_MESSAGE):
-                    return
+                    return (time.perf_counter() - sent) * 1000
             except _REQUEST_ERRORS:
                 pass
             await asyncio.sleep(0.25)
@@ -268,13 +271,14 @@ def tree_rss_mib(server: Server) -> float | None:
     return total / MIB
 
 
-def start_and_time_first_answer(server: Server, url: str) -> float:
-    """Start ``server``; seconds from the start to its first non-empty REST reply."""
+def start_and_time_first_answer(server: Server, url: str) -> tuple[float, float]:
+    """Start ``server``; seconds from the start to its first non-empty REST reply, and that
+    reply's own round trip in milliseconds."""
     started = time.monotonic()
     server.start()
     server.wait_ready(timeout=SERVER_START_TIMEOUT_S)
-    asyncio.run(wait_first_answer(server, url, started + SERVER_START_TIMEOUT_S))
-    return time.monotonic() - started
+    first_ms = asyncio.run(wait_first_answer(server, url, started + SERVER_START_TIMEOUT_S))
+    return time.monotonic() - started, first_ms
 
 
 def log_tail(path: Path, lines: int = LOG_TAIL_LINES) -> str:
@@ -303,7 +307,7 @@ def measure(
 ) -> None:
     """Time the first answer, run both load phases and read the memory, into ``result``."""
     print(f"[bench] {result.name}: starting the Rasa server...", flush=True)
-    result.first_answer_s = start_and_time_first_answer(rasa, url)
+    result.first_answer_s, result.first_reply_ms = start_and_time_first_answer(rasa, url)
     print(f"[bench] {result.name}: 1 user x {options.conversations} conversations", flush=True)
     result.single = asyncio.run(
         drive(url, result.script, 1, options.conversations, options.phase_timeout_s)
@@ -451,6 +455,8 @@ def table_rows(users: int) -> list[tuple[str, Getter, str]]:
         ("RSS of the Rasa server (MiB)", lambda r: r.rasa_rss_mib, "{:.0f}"),
         ("RSS of the action server (MiB)", lambda r: r.actions_rss_mib, "{:.0f}"),
         ("Time to first answer (s)", lambda r: r.first_answer_s, "{:.1f}"),
+        ("First reply's round trip, once the server is up (ms)", lambda r: r.first_reply_ms,
+         "{:.0f}"),
         ("Failed requests (both runs)", _failures, "{:.0f}"),
     ]
 

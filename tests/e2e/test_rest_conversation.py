@@ -3,8 +3,11 @@ with the Rasa server restarted in the middle of the form."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
+from bot.rasa_run import WARM_UP_TEXT
 from tests.e2e.conftest import RasaController, texts
 
 pytestmark = pytest.mark.servers
@@ -123,6 +126,19 @@ def test_message_text_never_reaches_the_logs_at_info(rasa: RasaController, sende
     logged = "\n".join(p.read_text(errors="replace") for p in logs_dir.glob("*.log"))
     assert logged  # the servers do log (at INFO), just never what people write
     assert "zqxwv" not in logged and "plumbus" not in logged
+
+
+def test_the_server_warms_the_model_up_before_it_is_ready_and_stores_nothing(
+    rasa: RasaController, logs_dir
+):
+    # Logged before /status answered (the warm-up runs in the model-loading listener), so the
+    # first person's message does not pay for the lazy loads (docs/latency.md).
+    log = (logs_dir / f"rasa-{rasa.restarts}.log").read_text(errors="replace")
+    assert re.search(r"Warmed up the model in \d+\.\d s\.", log)
+    assert "warm-up after loading the model failed" not in log
+    events = rasa.tracker("warm-up")["events"]
+    assert not [e for e in events if e.get("event") == "user"]
+    assert WARM_UP_TEXT not in str(events)
 
 
 def test_a_draft_request_that_says_stop_is_coached_not_taken_as_stop(
