@@ -10,6 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import coach
+from actions.input_check import strip_control
 from actions.parts import (
     ATTEMPTS_SLOT,
     LABELS,
@@ -21,6 +22,12 @@ from actions.parts import (
     filled_parts,
 )
 from actions.safety_flow import SCREEN_SLOT
+from actions.scripts_flow import latest_intent, previous_action
+
+#: The parts a first answer to the offer of a statement may fill straight away. The request
+#: is never taken early: the screening question comes before it.
+PREFILLABLE = ("feeling", "observation", "need")
+FROM_YOUR_WORDS = "I'll start from what you wrote."
 
 SUMMARY_BUTTONS = [
     {"title": "Change what I feel", "payload": '/change_part{"part": "feeling"}'},
@@ -40,6 +47,22 @@ def reset_events() -> List[Dict[Text, Any]]:
     ]
 
 
+def first_words(tracker: Tracker) -> Dict[str, str]:
+    """The parts given in an answer to the offer of a statement (action_script_fits) that
+    was not a plain yes; empty otherwise, or when a part is already being written."""
+    if previous_action(tracker) != "action_script_fits" or latest_intent(tracker) != "inform":
+        return {}
+    if any(tracker.get_slot(part) is not None for part in PARTS) \
+            and not tracker.get_slot(STATEMENT_SLOT):
+        return {}  # a paused statement: its parts are kept, not overwritten
+    text = strip_control(str(tracker.latest_message.get("text") or ""))
+    if coach.is_dont_know(text):
+        return {}
+    parts = coach.split_statement(text)
+    found = {part: getattr(parts, part) for part in PREFILLABLE}
+    return {part: value.strip() for part, value in found.items() if value and value.strip()}
+
+
 class ActionBeginReframe(Action):
     """Start the statement, or resume it if parts were already written."""
 
@@ -52,11 +75,19 @@ class ActionBeginReframe(Action):
     ) -> List[Dict[Text, Any]]:
         """A finished statement starts fresh; a paused one carries on.
 
-        A worried answer to the screening question is asked again before any request.
+        A worried answer to the screening question is asked again before any request. When
+        the person answered the offer of a statement with words of their own ("frustrated",
+        "I feel hurt when he shuts down") instead of yes, those words fill the parts they
+        give; the form then checks them like any other answer.
         """
         rescreen = [SlotSet(SCREEN_SLOT, None)] if tracker.get_slot(SCREEN_SLOT) is False else []
-        if tracker.get_slot(STATEMENT_SLOT):
-            return reset_events() + rescreen
+        start = reset_events() if tracker.get_slot(STATEMENT_SLOT) else []
+        early = first_words(tracker)
+        if early:
+            dispatcher.utter_message(text=FROM_YOUR_WORDS)
+            return start + rescreen + [SlotSet(part, value) for part, value in early.items()]
+        if start:
+            return start + rescreen
         if any(tracker.get_slot(part) is not None for part in PARTS):
             dispatcher.utter_message(text="Let's pick up where we left off.")
         return rescreen

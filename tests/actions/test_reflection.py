@@ -3,7 +3,15 @@
 from rasa_sdk.events import SlotSet
 
 from actions import coach
-from actions.reflection import CONFIRM_BUTTONS, ActionReflect, reflection_text
+import pytest
+
+from actions.reflection import (
+    CONFIRM_BUTTONS,
+    TELL_ME_MORE,
+    ActionReflect,
+    reflection_text,
+    too_thin_to_reflect,
+)
 from tests.actions.conftest import make_tracker
 from tests.actions.helpers import run_action
 
@@ -38,3 +46,24 @@ def test_control_characters_are_not_kept_in_the_story(domain):
     tracker = make_tracker(text="we argued\x00 again", intent="share_story", active_loop=None)
     _, events = run_action(ActionReflect(), tracker, domain)
     assert events == [SlotSet("story", "we argued again"), SlotSet("script", None)]
+
+
+@pytest.mark.parametrize("text", ["maybe", "possibly", "a bit", "sort of", "hmm", "partly",
+                                  "in a way", "not exactly", "lol", "", "🙂", "42"])
+def test_a_word_or_two_with_nobody_doing_anything_is_too_thin_to_reflect(text):
+    assert too_thin_to_reflect(text)
+
+
+@pytest.mark.parametrize("text", ["he cried", "my husband", "crying again", "Sam left",
+                                  "we argued about money again last night",
+                                  "money money money money"])
+def test_anything_with_someone_doing_something_or_longer_is_reflected(text):
+    assert not too_thin_to_reflect(text)
+
+
+def test_a_thin_answer_gets_tell_me_more_and_is_not_kept_as_the_story(domain):
+    tracker = make_tracker(text="maybe", intent="share_story", active_loop=None,
+                           slots={"story": "we argued about money"})
+    [message], events = run_action(ActionReflect(), tracker, domain)
+    assert message["text"] == TELL_ME_MORE and not message.get("buttons")
+    assert events == []

@@ -6,7 +6,10 @@ from rasa_sdk.events import SlotSet
 
 from actions import coach
 from actions.parts import NO_REQUEST
+import pytest
+
 from actions.summary import (
+    FROM_YOUR_WORDS,
     SUMMARY_BUTTONS,
     ActionBeginReframe,
     ActionChangePart,
@@ -67,6 +70,60 @@ def test_begin_resumes_a_paused_statement(domain):
 def test_begin_with_nothing_written_says_nothing(domain):
     messages, events = run_action(ActionBeginReframe(), make_tracker(active_loop=None), domain)
     assert (messages, events) == ([], [])
+
+
+OFFERED = [{"event": "action", "name": "action_script_fits"},
+           {"event": "action", "name": "action_listen"}]
+
+
+def after_offer(text, intent="inform", slots=None, bot_events=OFFERED):
+    """A tracker whose latest message answered the offer of a statement."""
+    tracker = make_tracker(text, intent=intent, active_loop=None, slots=slots)
+    tracker.events = bot_events + tracker.events
+    return tracker
+
+
+@pytest.mark.parametrize("text, parts", [
+    ("frustrated", {"feeling": "frustrated"}),
+    ("i feel hurt when he shuts down", {"feeling": "hurt", "observation": "he shuts down"}),
+    ("I feel lonely when you look at your phone at dinner, and I need connection",
+     {"feeling": "lonely", "observation": "you look at your phone at dinner",
+      "need": "connection"}),
+])
+def test_words_given_in_answer_to_the_offer_fill_their_parts(domain, text, parts):
+    messages, events = run_action(ActionBeginReframe(), after_offer(text), domain)
+    assert [m["text"] for m in messages] == [FROM_YOUR_WORDS]
+    assert events == [SlotSet(part, value) for part, value in parts.items()]
+
+
+def test_a_request_in_the_first_answer_waits_for_the_screening_question(domain):
+    text = "I feel lonely when you look at your phone, and I need connection. " \
+           "Would you be willing to put it away at dinner?"
+    _, events = run_action(ActionBeginReframe(), after_offer(text), domain)
+    assert "request" not in {e["name"] for e in events}
+    assert SlotSet("need", "connection") in events
+
+
+@pytest.mark.parametrize("tracker", [
+    after_offer("yes", intent="affirm"),  # a plain yes: the form asks every part
+    after_offer("frustrated", bot_events=[{"event": "action", "name": "action_reflect"},
+                                          {"event": "action", "name": "action_listen"}]),
+    after_offer("I don't know"),
+], ids=["yes", "not after the offer", "not sure"])
+def test_nothing_is_filled_without_words_given_to_the_offer(domain, tracker):
+    assert run_action(ActionBeginReframe(), tracker, domain) == ([], [])
+
+
+def test_a_paused_statement_is_not_overwritten_by_a_first_answer(domain):
+    tracker = after_offer("frustrated", slots={"feeling": "hurt"})
+    messages, events = run_action(ActionBeginReframe(), tracker, domain)
+    assert events == [] and [m["text"] for m in messages] == ["Let's pick up where we left off."]
+
+
+def test_a_finished_statement_is_replaced_by_the_new_words(domain):
+    tracker = after_offer("frustrated", slots={**FILLED, "statement": "I feel ..."})
+    _, events = run_action(ActionBeginReframe(), tracker, domain)
+    assert events == RESET + [SlotSet("feeling", "frustrated")]
 
 
 def test_change_part_empties_only_that_part(domain):

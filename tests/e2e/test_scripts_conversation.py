@@ -54,3 +54,38 @@ def test_ordinary_talk_is_reflected_without_a_script(rasa: RasaController, sende
     reply = texts(rasa.send(sender, "my boyfriend cried at the movie and I loved it"))
     assert "script" not in reply
     assert "It sounds like" in reply
+
+
+def test_an_unsure_answer_is_asked_again_then_accepted_and_own_words_start_the_statement(
+    rasa: RasaController, sender: str
+):
+    named = texts(rasa.send(sender, "my husband says real men dont cry so he never talks "
+                                    "about his feelings"))
+    assert named.endswith("Does that fit?")
+
+    again = rasa.send(sender, "maybe")  # neither yes nor no, and no story to reflect
+    assert "Does that idea fit what happened for you?" in texts(again)
+    assert "It sounds like maybe" not in texts(again)
+    assert [b["payload"] for b in again[-1]["buttons"]] == ["/affirm", "/deny", "/dont_know"]
+    assert rasa.tracker(sender)["slots"]["script"] == "emotional_suppression"
+
+    offer = texts(rasa.send(sender, "/dont_know"))
+    assert offer.startswith("That's fair.") and "one sentence" in offer
+    assert "Thank you for looking" not in offer  # never told it fits
+
+    started = texts(rasa.send(sender, "frustrated"))  # a feeling instead of "yes"
+    assert "I'll start from what you wrote." in started
+    assert "what did you feel" not in started  # not asked again for what was just said
+    tracker = rasa.tracker(sender)
+    assert tracker["slots"]["feeling"] == "frustrated"
+    assert tracker["active_loop"]["name"] == "reframe_form"
+    assert tracker["slots"]["requested_slot"] == "observation"
+
+
+def test_a_whole_statement_given_to_the_offer_fills_its_parts(rasa: RasaController, sender: str):
+    rasa.send(sender, "my husband says real men dont cry so he never talks about his feelings")
+    rasa.send(sender, "/affirm")
+    rasa.send(sender, "i feel hurt when he shuts down")
+    slots = rasa.tracker(sender)["slots"]
+    assert (slots["feeling"], slots["observation"]) == ("hurt", "he shuts down")
+    assert slots["requested_slot"] == "need"
