@@ -89,3 +89,16 @@ def test_a_whole_statement_given_to_the_offer_fills_its_parts(rasa: RasaControll
     slots = rasa.tracker(sender)["slots"]
     assert (slots["feeling"], slots["observation"]) == ("hurt", "he shuts down")
     assert slots["requested_slot"] == "need"
+
+
+def test_a_feeling_word_with_no_question_open_is_asked_about_not_dropped(
+    rasa: RasaController, sender: str
+):
+    rasa.send(sender, "my husband says real men dont cry so he never talks about his feelings")
+    rasa.send(sender, "/affirm")
+    later = texts(rasa.send(sender, "/deny"))  # not now
+    assert "later" in later
+    more = texts(rasa.send(sender, "anxious"))
+    assert more == "Could you tell me a little more about what happened?"
+    story = texts(rasa.send(sender, "he went quiet at dinner again when I cried"))
+    assert story.startswith("It sounds like he went quiet at dinner again")
