@@ -119,7 +119,10 @@ def coaching_text(part: str, finding: coach.Finding) -> str:
 
 
 #: Intents that may be an aside or may be a misread answer, with their replies.
-ASIDES = {"chitchat": "utter_chitchat", "out_of_scope": "utter_out_of_scope"}
+#: Replies to a message that is not an answer to the part asked: small talk, an off-topic
+#: remark, or a plain "yes please" / "ok" (the form then asks its question again).
+ASIDES = {"chitchat": "utter_chitchat", "out_of_scope": "utter_out_of_scope",
+          "affirm": "utter_go_on"}
 ASIDE_CONFIDENCE = 0.8
 
 

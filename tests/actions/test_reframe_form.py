@@ -159,6 +159,26 @@ def test_a_confident_aside_is_answered_and_the_part_stays_empty(domain):
     assert messages[0]["response"] == "utter_chitchat"
 
 
+@pytest.mark.parametrize("part, text", [("feeling", "yes please"), ("feeling", "yes"),
+                                        ("observation", "yes"), ("need", "sure")])
+def test_a_plain_yes_is_not_taken_as_the_part(domain, part, text):
+    messages, events = _validate(part, text, domain, intent="affirm")
+    assert events == [SlotSet(part, None)]
+    assert [m["response"] for m in messages] == ["utter_go_on"]  # then the question again
+
+
+def test_ok_is_a_feeling_not_a_yes(domain):
+    # "I feel ok" is a feeling: the yes-check leaves a word that answers the question alone.
+    messages, events = _validate("feeling", "ok", domain, intent="affirm")
+    assert SlotSet("feeling", "ok") in events and messages == []
+
+
+def test_a_yes_with_an_answer_in_it_is_the_answer(domain):
+    messages, events = _validate("feeling", "yes, sad", domain, intent="affirm")
+    assert messages == []
+    assert SlotSet("feeling", "sad") in events
+
+
 def test_a_misread_answer_is_still_an_answer(domain):
     text = "when you booked the flights and the hotel for our trip without asking me"
     messages, events = _validate("observation", text, domain, intent="out_of_scope")

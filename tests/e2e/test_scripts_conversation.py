@@ -102,3 +102,13 @@ def test_a_feeling_word_with_no_question_open_is_asked_about_not_dropped(
     assert more == "Could you tell me a little more about what happened?"
     story = texts(rasa.send(sender, "he went quiet at dinner again when I cried"))
     assert story.startswith("It sounds like he went quiet at dinner again")
+
+
+def test_a_second_yes_is_not_taken_for_the_feeling(rasa: RasaController, sender: str):
+    rasa.send(sender, "my husband says real men dont cry so he never talks about his feelings")
+    rasa.send(sender, "/affirm")
+    assert "what did you feel" in texts(rasa.send(sender, "/affirm"))
+    again = texts(rasa.send(sender, "yes please"))
+    assert again.startswith("Okay.") and "what did you feel" in again
+    assert "doesn't name a feeling" not in again
+    assert rasa.tracker(sender)["slots"]["feeling"] is None
