@@ -12,6 +12,7 @@ import re
 
 from actions import coach
 from actions.coach import lexicon
+from actions.coach.text import find_phrases, norm
 from actions.parts import FEELING, NEED, OBSERVATION, REQUEST
 
 _OBSERVATION_START = re.compile(
@@ -51,3 +52,29 @@ def looks_like_answer(part: str, text: str) -> bool:
     if part == REQUEST:
         return bool(_REQUEST_START.match(text) or _PARTNER.search(text))
     return False
+
+
+#: "Not now" inside the statement, for any part but the optional request (which has the
+#: coach's "skip"): the person would rather not answer at the moment.
+NOT_NOW_PHRASES = (
+    "not now", "not today", "not right now", "not yet", "maybe later", "later",
+    "another time", "some other time", "rather not", "i'd rather not", "id rather not",
+    "leave it", "skip", "skip it", "skip this", "pass", "don't want to", "dont want to",
+    "do not want to", "no thanks", "no thank you", "can we stop", "i want to stop",
+    "not in the mood", "don't want to talk about it", "dont want to talk about it",
+    "don't want to talk", "dont want to talk",
+)
+
+
+def is_not_now(text: str) -> bool:
+    """Would the person rather not answer now ("not today", "I don't want to", "maybe
+    later"), with nothing else said? Besides the phrase, only the coach's filler words for
+    skipping ("thanks", "really", "tbh", ...) may be there."""
+    t = re.sub(r"[.!?,;:…]+", " ", norm(text or "")).strip()
+    if not t:
+        return False
+    if not find_phrases(t, NOT_NOW_PHRASES):
+        return False
+    filler = set(lexicon.words("phrases", "skip_filler")) | {
+        w for phrase in NOT_NOW_PHRASES for w in phrase.split()}
+    return all(w in filler for w in re.findall(r"[\w']+", t))

@@ -15,7 +15,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import coach
-from actions.answer_shape import looks_like_answer
+from actions.answer_shape import is_not_now, looks_like_answer
 from actions.asks import SCREEN_BUTTONS
 from actions.coach.blame import SCRIPT_SUGGEST
 from actions.input_check import reply_for, strip_control
@@ -119,6 +119,13 @@ def coaching_text(part: str, finding: coach.Finding) -> str:
 
 
 #: Intents that may be an aside or may be a misread answer, with their replies.
+#: The reply to "not today" / "I don't want to" inside the statement; the form then asks its
+#: question again, so the way out and the way on are both there.
+NOT_NOW_TEXT = (
+    "That's okay, there's no rush. If you'd like to leave it here, say \"stop\": I'll keep "
+    "what you've written so far. Or answer whenever you're ready."
+)
+
 #: Replies to a message that is not an answer to the part asked: small talk, an off-topic
 #: remark, or a plain "yes please" / "ok" (the form then asks its question again).
 ASIDES = {"chitchat": "utter_chitchat", "out_of_scope": "utter_out_of_scope",
@@ -236,10 +243,14 @@ class ValidateReframeForm(FormValidationAction):
     def _special_answer(
         part: str, text: str, dispatcher: CollectingDispatcher
     ) -> Optional[Dict[Text, Any]]:
-        """'I don't know', picking a feeling group, and skipping the optional request."""
+        """'I don't know', picking a feeling group, skipping the optional request, and 'not
+        now' (any other part: the way out is offered, and the question asked again)."""
         not_sure = coach.is_dont_know(text) or text in SHRUGS
         if part == REQUEST and (not_sure or coach.is_skip(text)):
             return {REQUEST: NO_REQUEST}
+        if is_not_now(text) and not looks_like_answer(part, text):
+            dispatcher.utter_message(text=NOT_NOW_TEXT)
+            return {part: None}
         if part == FEELING:
             picked = _GROUP_PICK.match(text)
             if picked and _offer_group(dispatcher, picked.group(1)):

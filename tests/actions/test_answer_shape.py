@@ -2,7 +2,7 @@
 
 import pytest
 
-from actions.answer_shape import looks_like_answer
+from actions.answer_shape import is_not_now, looks_like_answer
 
 
 @pytest.mark.parametrize(("part", "text"), [
@@ -34,3 +34,17 @@ def test_answers_are_answers(part, text):
 ])
 def test_asides_are_not_answers(part, text):
     assert not looks_like_answer(part, text)
+
+
+@pytest.mark.parametrize("text", ["not today", "i don't want to", "Maybe later.", "not now thanks",
+                                  "not in the mood tbh", "pass", "I'd rather not",
+                                  "dont want to talk about it"])
+def test_not_now_answers(text):
+    assert is_not_now(text)
+
+
+@pytest.mark.parametrize("text", ["nothing", "no", "", "later tonight he yelled at me",
+                                  "i feel left out later", "he said not now and left",
+                                  "i don't want to lose her"])
+def test_answers_with_more_in_them_are_not_not_now(text):
+    assert not is_not_now(text)

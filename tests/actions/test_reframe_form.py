@@ -8,7 +8,13 @@ from rasa_sdk.events import SlotSet
 from actions import coach
 from actions.input_check import REPLIES
 from actions.parts import NO_REQUEST
-from actions.reframe_form import GROUP_PAYLOAD, RETRY_QUESTIONS, ValidateReframeForm, coaching_text
+from actions.reframe_form import (
+    GROUP_PAYLOAD,
+    NOT_NOW_TEXT,
+    RETRY_QUESTIONS,
+    ValidateReframeForm,
+    coaching_text,
+)
 from tests.actions.conftest import make_tracker
 from tests.actions.helpers import run_action
 
@@ -165,6 +171,32 @@ def test_a_plain_yes_is_not_taken_as_the_part(domain, part, text):
     messages, events = _validate(part, text, domain, intent="affirm")
     assert events == [SlotSet(part, None)]
     assert [m["response"] for m in messages] == ["utter_go_on"]  # then the question again
+
+
+@pytest.mark.parametrize("part, text", [
+    ("feeling", "not today"), ("feeling", "i don't want to"), ("observation", "maybe later"),
+    ("need", "I'd rather not."), ("feeling", "dont want to talk about it"),
+])
+def test_not_now_offers_the_way_out_and_keeps_the_part_empty(domain, part, text):
+    messages, events = _validate(part, text, domain)
+    assert events == [SlotSet(part, None)]
+    assert [m["text"] for m in messages] == [NOT_NOW_TEXT]
+    assert "?" not in NOT_NOW_TEXT  # the form asks its own question after it
+
+
+@pytest.mark.parametrize("part, text", [
+    ("feeling", "nothing"),  # "I feel nothing" is an answer
+    ("observation", "when you said later, not now, and walked off"),
+    ("feeling", "left out"),
+])
+def test_answers_that_share_the_words_are_not_taken_for_not_now(domain, part, text):
+    messages, _ = _validate(part, text, domain)
+    assert NOT_NOW_TEXT not in [m.get("text") for m in messages]
+
+
+def test_not_now_at_the_request_still_skips_it(domain):
+    _, events = _validate("request", "not now", domain)
+    assert events[0] == SlotSet("request", NO_REQUEST)
 
 
 def test_ok_is_a_feeling_not_a_yes(domain):

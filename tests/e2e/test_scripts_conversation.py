@@ -112,3 +112,9 @@ def test_a_second_yes_is_not_taken_for_the_feeling(rasa: RasaController, sender:
     assert again.startswith("Okay.") and "what did you feel" in again
     assert "doesn't name a feeling" not in again
     assert rasa.tracker(sender)["slots"]["feeling"] is None
+    later = texts(rasa.send(sender, "not today"))
+    assert "there's no rush" in later and 'say "stop"' in later
+    assert "what did you feel" in later and "doesn't name a feeling" not in later
+    stopped = texts(rasa.send(sender, "stop"))
+    assert "continue" in stopped  # paused, the way the reply offered
+    assert not (rasa.tracker(sender)["active_loop"] or {}).get("name")
